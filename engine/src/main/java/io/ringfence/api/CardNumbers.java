@@ -1,0 +1,33 @@
+package io.ringfence.api;
+
+/** Card number helpers that never let the full PAN out. */
+public final class CardNumbers {
+    private CardNumbers() {
+    }
+
+    /** BIN (first six) and last four with the middle masked; "invalid" for anything shorter than ten digits. */
+    public static String mask(final String pan) {
+        if (pan == null || pan.length() < 10) {
+            return "invalid";
+        }
+        return pan.substring(0, 6) + "******" + pan.substring(pan.length() - 4);
+    }
+
+    /** Luhn (mod 10) check over an all-digit string. */
+    public static boolean passesLuhn(final CharSequence digits) {
+        int sum = 0;
+        boolean doubleIt = false;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int d = digits.charAt(i) - '0';
+            if (doubleIt) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            doubleIt = !doubleIt;
+        }
+        return sum % 10 == 0;
+    }
+}

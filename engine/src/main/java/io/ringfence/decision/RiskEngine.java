@@ -1,0 +1,308 @@
+package io.ringfence.decision;
+
+import io.ringfence.api.Action;
+import io.ringfence.api.Channel;
+import io.ringfence.api.EntryMode;
+import io.ringfence.api.ReasonCode;
+import io.ringfence.api.ResponseCode;
+import io.ringfence.event.EngineEvent;
+import io.ringfence.event.FlagReason;
+import io.ringfence.features.FeatureExtractor;
+import io.ringfence.features.FeatureSchema;
+import io.ringfence.features.FeatureVector;
+import io.ringfence.history.CardHistory;
+import io.ringfence.history.CardRecord;
+import io.ringfence.history.EntityHistory;
+import io.ringfence.history.EntityRecord;
+import io.ringfence.history.Tier;
+import io.ringfence.history.TokenLinks;
+import io.ringfence.ingress.CountryCodes;
+import io.ringfence.metrics.EngineCounters;
+import io.ringfence.scoring.Scorer;
+
+import java.util.Arrays;
+
+/**
+ * The business logic: every piece of mutable state the engine has (card, merchant and terminal history, token
+ * links, flags) and the one method that applies an event to it. Single-threaded by design: the pipeline calls
+ * {@link #process} from one thread, in ring order.
+ *
+ * <p>{@link #process} takes time only from the event, uses no randomness, allocates nothing, takes no lock and
+ * does no I/O for authorizations, fraud reports, flag clears and token links; so the same events in the same
+ * order always leave the same state and decisions. Queries (digest, dump) are the exception: they allocate
+ * their answer.
+ */
+public final class RiskEngine {
+    private static final long DIGEST_SEED = 0x52696e6766656e63L;
+
+    private final CardHistory cards;
+    private final EntityHistory merchants;
+    private final EntityHistory terminals;
+    private final TokenLinks tokens;
+    private final FeatureExtractor extractor = new FeatureExtractor();
+    private final FeatureVector features = new FeatureVector();
+    private final double[] contributions = new double[FeatureSchema.SIZE];
+    private final Scorer scorer;
+    private final DecisionPolicy policy;
+    private final EngineCounters counters;
+
+    private final CardRecord card = new CardRecord();
+    private final EntityRecord merchant = new EntityRecord();
+    private final EntityRecord terminal = new EntityRecord();
+    private final EntityRecord otherTerminal = new EntityRecord();
+
+    public RiskEngine(final int cardCapacity, final int merchantCapacity, final int terminalCapacity,
+        final int tokenCapacity, final Scorer scorer, final DecisionPolicy policy, final EngineCounters counters) {
+        if (!FeatureSchema.ID.equals(scorer.featureSchemaId())) {
+            throw new IllegalArgumentException("scorer " + scorer.version() + " reads features "
+                + scorer.featureSchemaId() + " but the engine computes " + FeatureSchema.ID);
+        }
+        this.cards = new CardHistory(cardCapacity);
+        this.merchants = new EntityHistory(merchantCapacity);
+        this.terminals = new EntityHistory(terminalCapacity);
+        this.tokens = new TokenLinks(tokenCapacity);
+        this.scorer = scorer;
+        this.policy = policy;
+        this.counters = counters;
+    }
+
+    /** Applies one event and writes its outcome into the event. */
+    public void process(final EngineEvent event, final long sequence) {
+        event.clearOutcome();
+        event.sequence = sequence;
+        switch (event.type) {
+            case AUTHORIZE -> authorize(event);
+            case REPORT_FRAUD -> reportFraud(event);
+            case CLEAR_FLAG -> clearFlag(event);
+            case LINK_TOKEN -> linkToken(event);
+            case QUERY -> answer(event);
+            default -> throw new IllegalStateException("unknown event type " + event.type);
+        }
+    }
+
+    /** The features of the last authorization processed; for replay-mode training and tests. */
+    public FeatureVector lastFeatures() {
+        return features;
+    }
+
+    /** A digest of all state: equal digests mean equal card, merchant, terminal and token state. */
+    public long stateDigest() {
+        long h = cards.digest(DIGEST_SEED);
+        h = merchants.digest(h);
+        h = terminals.digest(h);
+        return tokens.digest(h);
+    }
+
+    public String scorerVersion() {
+        return scorer.version();
+    }
+
+    public CardHistory cards() {
+        return cards;
+    }
+
+    private void authorize(final EngineEvent event) {
+        if (event.rejection != null) {
+            counters.rejections(event.rejection).incrementRelease();
+            event.resolvedFingerprintHigh = event.fingerprintHigh;
+            event.resolvedFingerprintLow = event.fingerprintLow;
+            decide(event, Action.DECLINE, event.rejection.responseCode(), 0);
+            event.reason0 = event.rejection.reason();
+            return;
+        }
+        (event.channel == Channel.CP ? counters.authorizationsCardPresent : counters.authorizationsCardNotPresent)
+            .incrementRelease();
+        tokens.resolve(event.fingerprintHigh, event.fingerprintLow);
+        final long high = tokens.resolvedHigh();
+        final long low = tokens.resolvedLow();
+        event.resolvedFingerprintHigh = high;
+        event.resolvedFingerprintLow = low;
+
+        final long eventSecond = toSeconds(event.eventTimeMillis);
+        final boolean newCard = !cards.find(high, low, card);
+        if (newCard) {
+            cards.create(high, low, eventSecond, event.bin, event.lastFour, card);
+            counters.cardsHeld.setRelease(cards.size());
+            counters.cardEvictions.setRelease(cards.evictions());
+            counters.flaggedCardEvictions.setRelease(cards.flaggedEvictions());
+        }
+        final long now = Math.max(eventSecond, card.lastSeen());
+        merchants.findOrCreate(event.merchantKey, now, merchant);
+        final boolean hasTerminal = event.terminalKey != EngineEvent.NO_KEY;
+        if (hasTerminal) {
+            terminals.findOrCreate(event.terminalKey, now, terminal);
+        }
+        final long lastTerminal = card.lastCardPresentTerminal();
+        final int lastTerminalReports = lastTerminal != EngineEvent.NO_KEY && terminals.peek(lastTerminal, otherTerminal)
+            ? otherTerminal.fraudReportsLastMonth(Math.max(now, otherTerminal.lastSeen())) : 0;
+
+        features.clear();
+        extractor.extract(event, card, newCard, merchant, hasTerminal ? terminal : null, lastTerminalReports, now,
+            features);
+        final double amountMajor = FeatureExtractor.amountMajor(event);
+        final boolean cardNotPresent = event.channel == Channel.CNP;
+        final boolean smallAttempt = cardNotPresent && amountMajor <= DecisionPolicy.SMALL_ATTEMPT_MAJOR;
+
+        if (card.isFlagged()) {
+            decide(event, Action.DECLINE, ResponseCode.SUSPECTED_FRAUD, 1000);
+            event.reason0 = cardNotPresent ? ReasonCode.CARD_FLAGGED : ReasonCode.CARD_FLAGGED_ONLINE;
+            if (!cardNotPresent) {
+                counters.crossChannelBlocks.incrementRelease();
+            }
+        } else {
+            Arrays.fill(contributions, 0.0);
+            final int score = scorer.score(features, contributions);
+            if (cardNotPresent && DecisionPolicy.isCardTesting(smallAttempt,
+                card.smallCardNotPresentAttemptsLastHour(now), card.cardNotPresentDeclinesLastHour(now))) {
+                decide(event, Action.DECLINE, ResponseCode.SUSPECTED_FRAUD, Math.max(score, policy.thresholds().decline()));
+                event.reason0 = ReasonCode.CARD_TESTING;
+                selectReasons(event, 1);
+                raiseFlag(event, FlagReason.CARD_TESTING, now);
+            } else {
+                final Action action = policy.actionFor(score, event.channel);
+                decide(event, action, DecisionPolicy.responseCodeFor(action), score);
+                selectReasons(event, 0);
+                if (cardNotPresent && action == Action.DECLINE) {
+                    raiseFlag(event, FlagReason.CNP_FRAUD_DECLINE, now);
+                }
+            }
+        }
+
+        final long cardKey = high ^ low;
+        final long roundedAmount = Math.round(amountMajor);
+        card.recordAuthorization(now, event.channel, roundedAmount, smallAttempt, event.action == Action.DECLINE,
+            event.entryMode == EntryMode.CHIP, event.merchantKey, event.deviceKey);
+        if (!cardNotPresent) {
+            card.recordCardPresentLocation(now, event.terminalKey, event.merchantCountry);
+        }
+        merchant.recordTransaction(now, roundedAmount, cardKey);
+        if (hasTerminal) {
+            terminal.recordTransaction(now, roundedAmount, cardKey);
+        }
+    }
+
+    private void reportFraud(final EngineEvent event) {
+        counters.fraudReports.incrementRelease();
+        tokens.resolve(event.fingerprintHigh, event.fingerprintLow);
+        final long high = tokens.resolvedHigh();
+        final long low = tokens.resolvedLow();
+        event.resolvedFingerprintHigh = high;
+        event.resolvedFingerprintLow = low;
+        final long now = toSeconds(event.eventTimeMillis);
+        if (!cards.find(high, low, card)) {
+            cards.create(high, low, now, event.bin, event.lastFour, card);
+            counters.cardsHeld.setRelease(cards.size());
+        }
+        if (!card.isFlagged()) {
+            raiseFlag(event, FlagReason.FRAUD_REPORT, now);
+        }
+        final long lastTerminal = card.lastCardPresentTerminal();
+        if (lastTerminal != EngineEvent.NO_KEY) {
+            terminals.findOrCreate(lastTerminal, now, otherTerminal).recordFraudReport(now, 0);
+        }
+        if (event.terminalKey != EngineEvent.NO_KEY && event.terminalKey != lastTerminal) {
+            terminals.findOrCreate(event.terminalKey, now, terminal).recordFraudReport(now, 0);
+        }
+        if (event.merchantKey != EngineEvent.NO_KEY) {
+            merchants.findOrCreate(event.merchantKey, now, merchant).recordFraudReport(now, 0);
+        }
+        event.applied = true;
+    }
+
+    private void clearFlag(final EngineEvent event) {
+        tokens.resolve(event.fingerprintHigh, event.fingerprintLow);
+        event.resolvedFingerprintHigh = tokens.resolvedHigh();
+        event.resolvedFingerprintLow = tokens.resolvedLow();
+        if (cards.find(event.resolvedFingerprintHigh, event.resolvedFingerprintLow, card) && card.isFlagged()) {
+            card.clearFlag();
+            counters.flagsCleared.incrementRelease();
+            event.applied = true;
+        }
+    }
+
+    private void linkToken(final EngineEvent event) {
+        tokens.link(event.fingerprintHigh, event.fingerprintLow, event.linkedFingerprintHigh, event.linkedFingerprintLow);
+        counters.tokenLinks.incrementRelease();
+        event.resolvedFingerprintHigh = event.linkedFingerprintHigh;
+        event.resolvedFingerprintLow = event.linkedFingerprintLow;
+        event.applied = true;
+    }
+
+    private void answer(final EngineEvent event) {
+        event.queryResult = switch (event.queryKind) {
+            case STATE_DIGEST -> stateDigest();
+            case STATE_DUMP -> dumpState();
+            case CARD_COUNT -> cards.size();
+        };
+        event.applied = true;
+    }
+
+    private void raiseFlag(final EngineEvent event, final FlagReason reason, final long now) {
+        card.flag(reason, now);
+        event.flagRaised = reason;
+        counters.flagsRaised(reason).incrementRelease();
+    }
+
+    private void decide(final EngineEvent event, final Action action, final ResponseCode code, final int score) {
+        event.action = action;
+        event.responseCode = code;
+        event.score = score;
+        event.scorerVersion = scorer.version();
+        counters.decisions(action).incrementRelease();
+        counters.decisions(code).incrementRelease();
+    }
+
+    /** Fills the reason slots from {@code first} on with the strongest distinct reasons among the contributions. */
+    private void selectReasons(final EngineEvent event, final int first) {
+        for (int slot = first; slot < 3; slot++) {
+            ReasonCode best = null;
+            double bestPoints = 0.0;
+            for (int i = 0; i < contributions.length; i++) {
+                final ReasonCode reason = FeatureSchema.feature(i).reason();
+                if (contributions[i] > bestPoints && reason != null && !alreadyGiven(event, reason)) {
+                    best = reason;
+                    bestPoints = contributions[i];
+                }
+            }
+            if (best == null) {
+                return;
+            }
+            switch (slot) {
+                case 0 -> event.reason0 = best;
+                case 1 -> event.reason1 = best;
+                default -> event.reason2 = best;
+            }
+        }
+    }
+
+    private static boolean alreadyGiven(final EngineEvent event, final ReasonCode reason) {
+        return event.reason0 == reason || event.reason1 == reason || event.reason2 == reason;
+    }
+
+    private String dumpState() {
+        final StringBuilder out = new StringBuilder(64 + cards.size() * 160);
+        out.append("cards=").append(cards.size()).append('/').append(cards.capacity())
+            .append(" evicted=").append(cards.evictions())
+            .append(" merchants=").append(merchants.size())
+            .append(" terminals=").append(terminals.size())
+            .append(" tokens=").append(tokens.size())
+            .append(String.format(" digest=%016x%n", stateDigest()));
+        final CardRecord record = new CardRecord();
+        for (int i = 0; i < cards.size(); i++) {
+            cards.wrapAt(i, record);
+            final long last = record.lastSeen();
+            out.append(String.format("card %016x%016x bin=%06d last4=%04d first=%d last=%d flag=%s cp24h=%d cnp24h=%d"
+                    + " cp30d=%d cnp30d=%d declines=%d lastCpCountry=%s%n",
+                record.fingerprintHigh(), record.fingerprintLow(), record.bin(), record.lastFour(), record.firstSeen(),
+                last, record.flagReason(), record.count(Tier.DAY, Channel.CP, last),
+                record.count(Tier.DAY, Channel.CNP, last), record.count(Tier.MONTH, Channel.CP, last),
+                record.count(Tier.MONTH, Channel.CNP, last), record.declines(),
+                CountryCodes.unpack(record.lastCardPresentCountry())));
+        }
+        return out.toString();
+    }
+
+    static long toSeconds(final long epochMillis) {
+        return Math.max(0L, Math.min(0xFFFF_FFFFL, Math.floorDiv(epochMillis, 1000L)));
+    }
+}

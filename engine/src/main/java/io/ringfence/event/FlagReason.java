@@ -1,0 +1,15 @@
+package io.ringfence.event;
+
+/** Why a card is flagged. Stored as its ordinal in the card record: append only. */
+public enum FlagReason {
+    NOT_FLAGGED,
+    CNP_FRAUD_DECLINE,
+    FRAUD_REPORT,
+    CARD_TESTING;
+
+    private static final FlagReason[] VALUES = values();
+
+    public static FlagReason fromOrdinal(final int ordinal) {
+        return VALUES[ordinal];
+    }
+}

@@ -1,0 +1,93 @@
+package io.ringfence.features;
+
+import io.ringfence.api.ReasonCode;
+
+/**
+ * The features the engine computes for every authorization, in vector order. This order, the names and their
+ * meaning are {@link FeatureSchema#VERSION} of the schema: changing any of them is a new version, and models
+ * trained on the old one are refused.
+ *
+ * <p>Each feature names the reason code it speaks for when it pushes a score up, or null when it never explains
+ * a decision on its own.
+ */
+public enum Feature {
+    /** Amount in major units of the transaction currency. */
+    AMOUNT(ReasonCode.LARGE_AMOUNT),
+    /** Amount over the card's 30-day average amount (both channels); 0 without 30-day history. */
+    AMOUNT_TO_AVERAGE_30D(ReasonCode.AMOUNT_SPIKE),
+    /** 1 for card-not-present. */
+    CARD_NOT_PRESENT(null),
+    /** 1 for a magnetic stripe or key-entered card-present transaction. */
+    FALLBACK_ENTRY(ReasonCode.FALLBACK_ENTRY),
+    /** 1 for a stripe or key-entered transaction on a card that has been read by chip before. */
+    CHIP_CARD_FALLBACK(ReasonCode.FALLBACK_ENTRY),
+    /** 1 for a merchant category associated with cash-out fraud (wires, quasi-cash, betting, stored value). */
+    HIGH_RISK_MCC(ReasonCode.HIGH_RISK_MCC),
+    /** 1 when the engine has never seen the card. */
+    NEW_CARD(ReasonCode.NEW_CARD),
+    /** Days since the card was first seen. */
+    CARD_AGE_DAYS(null),
+    /** Seconds since the card's previous authorization, capped at 30 days. */
+    SECONDS_SINCE_LAST_SEEN(null),
+    CP_COUNT_1M(ReasonCode.VELOCITY_CARD_1M),
+    CP_COUNT_1H(ReasonCode.VELOCITY_CARD_1H),
+    CP_COUNT_24H(ReasonCode.VELOCITY_CARD_24H),
+    CP_COUNT_7D(null),
+    CP_COUNT_30D(null),
+    CNP_COUNT_1M(ReasonCode.VELOCITY_CARD_1M),
+    CNP_COUNT_1H(ReasonCode.VELOCITY_CARD_1H),
+    CNP_COUNT_24H(ReasonCode.VELOCITY_CARD_24H),
+    CNP_COUNT_7D(null),
+    CNP_COUNT_30D(null),
+    CP_AMOUNT_1M(ReasonCode.VELOCITY_CARD_1M),
+    CP_AMOUNT_1H(ReasonCode.VELOCITY_CARD_1H),
+    CP_AMOUNT_24H(ReasonCode.VELOCITY_CARD_24H),
+    CP_AMOUNT_7D(null),
+    CP_AMOUNT_30D(null),
+    CNP_AMOUNT_1M(ReasonCode.VELOCITY_CARD_1M),
+    CNP_AMOUNT_1H(ReasonCode.VELOCITY_CARD_1H),
+    CNP_AMOUNT_24H(ReasonCode.VELOCITY_CARD_24H),
+    CNP_AMOUNT_7D(null),
+    CNP_AMOUNT_30D(null),
+    /** Card-not-present attempts at or under the small-amount limit in the last hour. */
+    SMALL_CNP_ATTEMPTS_1H(ReasonCode.CARD_TESTING),
+    /** Card-not-present declines in the last hour. */
+    CNP_DECLINES_1H(ReasonCode.CARD_TESTING),
+    /** Declines ever, saturating at 65,535. */
+    DECLINES_TOTAL(null),
+    /** Approximate distinct merchants the card was used at. */
+    DISTINCT_MERCHANTS(null),
+    /** Approximate distinct devices the card was used from. */
+    DISTINCT_DEVICES(ReasonCode.MANY_DEVICES),
+    /** 1 for card-not-present from a device not seen with the card, on a card that has a device history. */
+    NEW_DEVICE(ReasonCode.NEW_DEVICE),
+    /** 1 when the IP country is known and differs from the card country. */
+    IP_COUNTRY_MISMATCH(ReasonCode.IP_COUNTRY_MISMATCH),
+    /** 1 when the billing country is known and differs from the card country. */
+    BILLING_COUNTRY_MISMATCH(ReasonCode.BILLING_COUNTRY_MISMATCH),
+    /** 1 when the merchant country is known and differs from the card country. */
+    FOREIGN_MERCHANT(ReasonCode.FOREIGN_MERCHANT),
+    /** 1 for card-present use in another country within 2 hours of the previous card-present use. */
+    IMPOSSIBLE_TRAVEL(ReasonCode.IMPOSSIBLE_TRAVEL),
+    /** Fraud reports in the last 30 days on cards used at this terminal. */
+    TERMINAL_FRAUD_REPORTS_30D(ReasonCode.COMPROMISED_TERMINAL),
+    /** Fraud reports in the last 30 days on this merchant. */
+    MERCHANT_FRAUD_REPORTS_30D(ReasonCode.MERCHANT_FRAUD_HISTORY),
+    /** Fraud reports in the last 30 days at the terminal where this card was last used in store. */
+    LAST_CP_TERMINAL_FRAUD_REPORTS_30D(ReasonCode.CARD_AT_COMPROMISED_TERMINAL),
+    /** Authorizations at this terminal in the last 24 hours. */
+    TERMINAL_TRANSACTIONS_24H(null),
+    /** Authorizations at this merchant in the last 24 hours. */
+    MERCHANT_TRANSACTIONS_24H(null);
+
+    private final ReasonCode reason;
+
+    Feature(final ReasonCode reason) {
+        this.reason = reason;
+    }
+
+    /** The reason this feature gives when it raises a score, or null. */
+    public ReasonCode reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,133 @@
+package io.ringfence.pipeline;
+
+import com.lmax.disruptor.EventTranslatorOneArg;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.TimeoutException;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.ringfence.api.EngineConfig;
+import io.ringfence.decision.DecisionPolicy;
+import io.ringfence.decision.RiskEngine;
+import io.ringfence.event.EngineEvent;
+import io.ringfence.metrics.EngineCounters;
+import org.HdrHistogram.Histogram;
+
+import java.util.List;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The whole pipeline in one place: the ring of pre-allocated {@link EngineEvent}s and the stages that consume it.
+ *
+ * <pre>
+ *  gateway threads ──► ring (multi-producer) ──► BusinessLogicHandler ──► ResponseHandler ──► callers
+ *  (decode, validate,                            (RiskEngine: all state,   (release decisions,
+ *   fingerprint, copy in)                          features, score, decide,  latency histograms)
+ *                                                  update, flag)
+ * </pre>
+ *
+ * A journal stage slots in beside the business logic ({@code handleEventsWith(businessLogic, journal)}): both
+ * read the same slots in parallel, and the response stage waits for both, so no decision is released before its
+ * input is journaled.
+ */
+public final class AuthorizationPipeline implements AutoCloseable {
+    private static final EventTranslatorOneArg<EngineEvent, EngineEvent> COPY_STAGED =
+        (slot, sequence, staged) -> slot.copyRequestFrom(staged);
+    private static final List<String> STAGE_THREAD_NAMES = List.of("ringfence-business-logic", "ringfence-response");
+    private static final long SHUTDOWN_TIMEOUT_SECONDS = 10;
+
+    private final EngineCounters counters;
+    private final RiskEngine riskEngine;
+    private final ResponseHandler responseHandler;
+    private final Disruptor<EngineEvent> disruptor;
+    private final RingBuffer<EngineEvent> ring;
+    private Histogram decisionLatencyInterval;
+    private Histogram flagToBlockInterval;
+    private final Histogram decisionLatency = new Histogram(ResponseHandler.MAX_RECORDED_NANOS, 3);
+    private final Histogram flagToBlock = new Histogram(ResponseHandler.MAX_RECORDED_NANOS, 3);
+
+    public AuthorizationPipeline(final EngineConfig config, final EngineCounters counters) {
+        this.counters = counters;
+        this.riskEngine = new RiskEngine(config.cardCapacity(), config.merchantCapacity(), config.terminalCapacity(),
+            config.tokenCapacity(), config.scorerFactory().get(), new DecisionPolicy(config.thresholds()), counters);
+        this.responseHandler = new ResponseHandler();
+        this.disruptor = new Disruptor<>(EngineEvent::new, config.ringSize(), stageThreads(), ProducerType.MULTI,
+            WaitStrategies.create(config.waitStrategy()));
+        disruptor.handleEventsWith(new BusinessLogicHandler(riskEngine, counters)).then(responseHandler);
+        this.ring = disruptor.start();
+    }
+
+    /**
+     * Copies a staged event into the next free slot and publishes it, unless the ring is full.
+     *
+     * @return false when the ring had no free slot: the event was not published
+     */
+    public boolean tryPublish(final EngineEvent staged) {
+        return ring.tryPublishEvent(COPY_STAGED, staged);
+    }
+
+    /**
+     * Publishes through a caller-supplied translator that decodes straight into the slot (a network front door
+     * decoding its buffer), with no staging copy.
+     */
+    public <A> boolean tryPublish(final EventTranslatorOneArg<EngineEvent, A> translator, final A source) {
+        return ring.tryPublishEvent(translator, source);
+    }
+
+    public int ringSize() {
+        return ring.getBufferSize();
+    }
+
+    public long remainingCapacity() {
+        return ring.remainingCapacity();
+    }
+
+    public String scorerVersion() {
+        return riskEngine.scorerVersion();
+    }
+
+    public EngineCounters counters() {
+        return counters;
+    }
+
+    /** Bytes of off-heap card history per configured card, index included. */
+    public double bytesPerCard() {
+        return riskEngine.cards().bytesPerCard();
+    }
+
+    /** Cumulative decision latency since start; safe to call from any thread. */
+    public synchronized Histogram decisionLatency() {
+        decisionLatencyInterval = responseHandler.takeDecisionLatency(decisionLatencyInterval);
+        decisionLatency.add(decisionLatencyInterval);
+        return decisionLatency.copy();
+    }
+
+    /** Cumulative flag-to-block latency since start; safe to call from any thread. */
+    public synchronized Histogram flagToBlock() {
+        flagToBlockInterval = responseHandler.takeFlagToBlock(flagToBlockInterval);
+        flagToBlock.add(flagToBlockInterval);
+        return flagToBlock.copy();
+    }
+
+    /** Processes every event already published, then stops the stage threads. */
+    @Override
+    public void close() {
+        try {
+            disruptor.shutdown(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (final TimeoutException e) {
+            disruptor.halt();
+        }
+    }
+
+    private static ThreadFactory stageThreads() {
+        final AtomicInteger next = new AtomicInteger();
+        return runnable -> {
+            final int index = next.getAndIncrement();
+            final String name = index < STAGE_THREAD_NAMES.size() ? STAGE_THREAD_NAMES.get(index) : "ringfence-stage-" + index;
+            final Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,105 @@
+package io.ringfence.scoring;
+
+import io.ringfence.features.Feature;
+import io.ringfence.features.FeatureSchema;
+import io.ringfence.features.FeatureVector;
+
+/**
+ * The transparent built-in policy: each risk signal adds a fixed number of points, and the points a signal adds
+ * are its feature's contribution. An analyst can read every decision back to the rules below.
+ *
+ * <table>
+ * <caption>Signals and points</caption>
+ * <tr><td>amount of 2,000 or more / 5,000 or more (major units)</td><td>150 / 250</td></tr>
+ * <tr><td>amount 4x / 8x the 30-day average, with 3 or more 30-day authorizations</td><td>200 / 350</td></tr>
+ * <tr><td>3 or more authorizations in the last minute</td><td>250</td></tr>
+ * <tr><td>6 or more in the last hour</td><td>60 per authorization over 5, at most 300</td></tr>
+ * <tr><td>20 or more in the last day</td><td>150</td></tr>
+ * <tr><td>2 or more small card-not-present attempts in the last hour</td><td>100 per attempt over 1, at most 300</td></tr>
+ * <tr><td>new device (card-not-present) / 5 or more devices</td><td>150 / 100</td></tr>
+ * <tr><td>IP country / billing country / merchant country differs from card country</td><td>200 / 100 / 60</td></tr>
+ * <tr><td>impossible travel</td><td>450</td></tr>
+ * <tr><td>2 or more / 5 or more 30-day fraud reports at this terminal</td><td>300 / 500</td></tr>
+ * <tr><td>3 or more 30-day fraud reports at this merchant</td><td>150</td></tr>
+ * <tr><td>2 or more 30-day fraud reports at the card's last in-store terminal</td><td>250</td></tr>
+ * <tr><td>stripe or key entry / on a card seen with chip</td><td>80 / 250</td></tr>
+ * <tr><td>high-risk merchant category</td><td>100</td></tr>
+ * <tr><td>new card, card-not-present, 500 or more</td><td>150</td></tr>
+ * </table>
+ *
+ * The score is the sum, capped at 1000.
+ */
+public final class BuiltInPolicyScorer implements Scorer {
+    public static final String VERSION = "builtin-policy/1";
+
+    @Override
+    public String version() {
+        return VERSION;
+    }
+
+    @Override
+    public String featureSchemaId() {
+        return FeatureSchema.ID;
+    }
+
+    @Override
+    public int score(final FeatureVector f, final double[] contributions) {
+        final double amount = f.get(Feature.AMOUNT);
+        add(contributions, Feature.AMOUNT, amount >= 5_000 ? 250 : amount >= 2_000 ? 150 : 0);
+
+        final double history30d = f.get(Feature.CP_COUNT_30D) + f.get(Feature.CNP_COUNT_30D);
+        final double ratio = f.get(Feature.AMOUNT_TO_AVERAGE_30D);
+        if (history30d >= 3) {
+            add(contributions, Feature.AMOUNT_TO_AVERAGE_30D, ratio >= 8 ? 350 : ratio >= 4 ? 200 : 0);
+        }
+
+        if (f.get(Feature.CP_COUNT_1M) + f.get(Feature.CNP_COUNT_1M) >= 3) {
+            add(contributions, busier(f, Feature.CP_COUNT_1M, Feature.CNP_COUNT_1M), 250);
+        }
+        final double lastHour = f.get(Feature.CP_COUNT_1H) + f.get(Feature.CNP_COUNT_1H);
+        if (lastHour >= 6) {
+            add(contributions, busier(f, Feature.CP_COUNT_1H, Feature.CNP_COUNT_1H), Math.min(300, (lastHour - 5) * 60));
+        }
+        if (f.get(Feature.CP_COUNT_24H) + f.get(Feature.CNP_COUNT_24H) >= 20) {
+            add(contributions, busier(f, Feature.CP_COUNT_24H, Feature.CNP_COUNT_24H), 150);
+        }
+        final double smallAttempts = f.get(Feature.SMALL_CNP_ATTEMPTS_1H);
+        if (smallAttempts >= 2) {
+            add(contributions, Feature.SMALL_CNP_ATTEMPTS_1H, Math.min(300, (smallAttempts - 1) * 100));
+        }
+
+        add(contributions, Feature.NEW_DEVICE, f.get(Feature.NEW_DEVICE) * 150);
+        add(contributions, Feature.DISTINCT_DEVICES, f.get(Feature.DISTINCT_DEVICES) >= 5 ? 100 : 0);
+        add(contributions, Feature.IP_COUNTRY_MISMATCH, f.get(Feature.IP_COUNTRY_MISMATCH) * 200);
+        add(contributions, Feature.BILLING_COUNTRY_MISMATCH, f.get(Feature.BILLING_COUNTRY_MISMATCH) * 100);
+        add(contributions, Feature.FOREIGN_MERCHANT, f.get(Feature.FOREIGN_MERCHANT) * 60);
+        add(contributions, Feature.IMPOSSIBLE_TRAVEL, f.get(Feature.IMPOSSIBLE_TRAVEL) * 450);
+
+        final double terminalReports = f.get(Feature.TERMINAL_FRAUD_REPORTS_30D);
+        add(contributions, Feature.TERMINAL_FRAUD_REPORTS_30D, terminalReports >= 5 ? 500 : terminalReports >= 2 ? 300 : 0);
+        add(contributions, Feature.MERCHANT_FRAUD_REPORTS_30D, f.get(Feature.MERCHANT_FRAUD_REPORTS_30D) >= 3 ? 150 : 0);
+        add(contributions, Feature.LAST_CP_TERMINAL_FRAUD_REPORTS_30D,
+            f.get(Feature.LAST_CP_TERMINAL_FRAUD_REPORTS_30D) >= 2 ? 250 : 0);
+
+        add(contributions, Feature.CHIP_CARD_FALLBACK, f.get(Feature.CHIP_CARD_FALLBACK) * 250);
+        add(contributions, Feature.FALLBACK_ENTRY, f.get(Feature.FALLBACK_ENTRY) * 80);
+        add(contributions, Feature.HIGH_RISK_MCC, f.get(Feature.HIGH_RISK_MCC) * 100);
+        if (f.get(Feature.NEW_CARD) > 0 && f.get(Feature.CARD_NOT_PRESENT) > 0 && amount >= 500) {
+            add(contributions, Feature.NEW_CARD, 150);
+        }
+
+        double total = 0;
+        for (final double points : contributions) {
+            total += points;
+        }
+        return (int)Math.min(1000, Math.max(0, Math.round(total)));
+    }
+
+    private static Feature busier(final FeatureVector f, final Feature cardPresent, final Feature cardNotPresent) {
+        return f.get(cardNotPresent) >= f.get(cardPresent) ? cardNotPresent : cardPresent;
+    }
+
+    private static void add(final double[] contributions, final Feature feature, final double points) {
+        contributions[feature.ordinal()] += points;
+    }
+}
