@@ -5,12 +5,16 @@ public final class CardNumbers {
     private CardNumbers() {
     }
 
-    /** BIN (first six) and last four with the middle masked; "invalid" for anything shorter than ten digits. */
+    /**
+     * BIN (first six) and last four with the middle masked for numbers of 15 digits or more; the last four alone
+     * for shorter ones, where BIN and last four together would show nearly every digit; "invalid" under 8.
+     */
     public static String mask(final String pan) {
-        if (pan == null || pan.length() < 10) {
+        if (pan == null || pan.length() < 8) {
             return "invalid";
         }
-        return pan.substring(0, 6) + "******" + pan.substring(pan.length() - 4);
+        final String lastFour = pan.substring(pan.length() - 4);
+        return pan.length() >= 15 ? pan.substring(0, 6) + "******" + lastFour : "******" + lastFour;
     }
 
     /** Luhn (mod 10) check over an all-digit string. */

@@ -15,6 +15,8 @@ import java.util.List;
  * @param standIn       true when this is the stand-in decision given because the engine could not answer in time
  * @param sequence      the ring sequence of the request, or -1 for a stand-in given before the request was sequenced
  * @param scorerVersion the scorer (policy or model) version that produced the score
+ * @param flagRaised    the flag this authorization put on the card (a card-not-present fraud decline, card
+ *                      testing), or {@link FlagReason#NOT_FLAGGED}
  */
 public record Decision(
     String requestId,
@@ -26,7 +28,8 @@ public record Decision(
     long latencyNanos,
     boolean standIn,
     long sequence,
-    String scorerVersion) {
+    String scorerVersion,
+    FlagReason flagRaised) {
 
     public Decision {
         reasons = List.copyOf(reasons);

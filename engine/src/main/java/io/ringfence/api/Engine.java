@@ -15,6 +15,8 @@ import org.HdrHistogram.Histogram;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -112,25 +114,28 @@ public final class Engine implements AutoCloseable {
         if (!running) {
             return CompletableFuture.completedFuture(standIn(staged, ReasonCode.STAND_IN_ENGINE_STOPPED, ingressNanos));
         }
-        final CompletableFuture<Decision> future = new CompletableFuture<>();
-        final PendingResponse pending = new PendingResponse(counters) {
-            @Override
-            protected void completed() {
-                future.complete(toDecision());
-            }
-        };
+        final AsyncDecision pending = new AsyncDecision(counters);
         if (!publish(staged, pending)) {
-            future.complete(standIn(staged, ReasonCode.STAND_IN_RING_FULL, ingressNanos));
-            return future;
+            pending.future.complete(standIn(staged, ReasonCode.STAND_IN_RING_FULL, ingressNanos));
+            return pending.future;
         }
-        final Decision standInOnDeadline = standInTemplate(staged, ReasonCode.STAND_IN_DEADLINE);
-        deadlines.schedule(() -> {
+        final Object requestId = staged.requestId;
+        final long fingerprintHigh = staged.fingerprintHigh;
+        final long fingerprintLow = staged.fingerprintLow;
+        try {
+            pending.deadlineTask(deadlines.schedule(() -> {
+                if (pending.abandon()) {
+                    counters.standInDeadline.increment();
+                    pending.future.complete(standInDecision(requestId, fingerprintHigh, fingerprintLow,
+                        ReasonCode.STAND_IN_DEADLINE, System.nanoTime() - ingressNanos));
+                }
+            }, deadline.toNanos(), TimeUnit.NANOSECONDS));
+        } catch (final RejectedExecutionException stopped) {
             if (pending.abandon()) {
-                counters.standInDeadline.increment();
-                future.complete(withLatency(standInOnDeadline, System.nanoTime() - ingressNanos));
+                pending.future.complete(standIn(staged, ReasonCode.STAND_IN_ENGINE_STOPPED, ingressNanos));
             }
-        }, deadline.toNanos(), TimeUnit.NANOSECONDS);
-        return future;
+        }
+        return pending.future;
     }
 
     /** Flags the reported card from the next event on; counts the report against the merchant and terminals. */
@@ -143,22 +148,35 @@ public final class Engine implements AutoCloseable {
         return control(staged, ingress.decodeCard(report.card(), staged), config.defaultDeadline());
     }
 
-    /** Lifts a card's flag: card-present use is approved again, subject to scoring. */
+    /** Lifts a card's flag now (ingress clock): card-present use is approved again, subject to scoring. */
     public Ack clearFlag(final CardRef card) {
+        return clearFlag(card, AuthorizationRequest.NO_TIME);
+    }
+
+    /** Lifts a card's flag as of {@code timeMillis} (epoch milliseconds; replays give the original time). */
+    public Ack clearFlag(final CardRef card, final long timeMillis) {
         final EngineEvent staged = stage(EventType.CLEAR_FLAG, System.nanoTime());
-        staged.eventTimeMillis = ingress.eventTime(AuthorizationRequest.NO_TIME);
+        staged.eventTimeMillis = ingress.eventTime(timeMillis);
         return control(staged, ingress.decodeCard(card, staged), config.defaultDeadline());
     }
 
-    /** Links a wallet or network token to its card: the token then shares the card's history and flag. */
+    /** Links a wallet or network token to its card now (ingress clock). */
     public Ack linkToken(final CardRef token, final CardRef card) {
+        return linkToken(token, card, AuthorizationRequest.NO_TIME);
+    }
+
+    /**
+     * Links a wallet or network token to its card as of {@code timeMillis}: the token then shares the card's
+     * history and flag.
+     */
+    public Ack linkToken(final CardRef token, final CardRef card, final long timeMillis) {
         final EngineEvent cardEvent = staging.get();
         cardEvent.clear();
         final Rejection cardProblem = ingress.decodeCard(card, cardEvent);
         final long cardHigh = cardEvent.fingerprintHigh;
         final long cardLow = cardEvent.fingerprintLow;
         final EngineEvent staged = stage(EventType.LINK_TOKEN, System.nanoTime());
-        staged.eventTimeMillis = ingress.eventTime(AuthorizationRequest.NO_TIME);
+        staged.eventTimeMillis = ingress.eventTime(timeMillis);
         staged.linkedFingerprintHigh = cardHigh;
         staged.linkedFingerprintLow = cardLow;
         final Rejection tokenProblem = ingress.decodeCard(token, staged);
@@ -209,7 +227,10 @@ public final class Engine implements AutoCloseable {
         return pipeline;
     }
 
-    /** Stops taking requests, decides everything already in the ring, then stops the stage threads. */
+    /**
+     * Stops taking requests, decides everything already in the ring, then stops the stage threads. Async calls
+     * still waiting (the business logic stuck past the shutdown timeout) get their stand-in at their deadline.
+     */
     @Override
     public void close() {
         if (!running) {
@@ -217,7 +238,7 @@ public final class Engine implements AutoCloseable {
         }
         running = false;
         pipeline.close();
-        deadlines.shutdownNow();
+        deadlines.shutdown();
         LOG.log(System.Logger.Level.INFO, () -> "Ringfence engine stopped: " + counters.snapshot());
     }
 
@@ -240,11 +261,12 @@ public final class Engine implements AutoCloseable {
         final Fingerprint card = new Fingerprint(staged.fingerprintHigh, staged.fingerprintLow);
         if (problem != null) {
             counters.controlEventsRejected.increment();
-            return new Ack(Ack.Status.REJECTED, Fingerprint.NONE, -1, problem.reason().description());
+            return new Ack(Ack.Status.REJECTED, Fingerprint.NONE, -1, sinceIngress(staged),
+                problem.reason().description());
         }
         if (!running) {
             counters.controlEventsRejected.increment();
-            return new Ack(Ack.Status.REJECTED, card, -1, "engine stopped");
+            return new Ack(Ack.Status.REJECTED, card, -1, sinceIngress(staged), "engine stopped");
         }
         final long deadlineNanos = staged.ingressNanos + deadline.toNanos();
         final PendingResponse pending = new PendingResponse(counters);
@@ -253,16 +275,21 @@ public final class Engine implements AutoCloseable {
             if (System.nanoTime() - deadlineNanos >= 0) {
                 staged.sink = null;
                 counters.controlEventsRejected.increment();
-                return new Ack(Ack.Status.REJECTED, card, -1, "ring full until the deadline");
+                return new Ack(Ack.Status.REJECTED, card, -1, sinceIngress(staged), "ring full until the deadline");
             }
             LockSupport.parkNanos(PUBLISH_RETRY_PARK_NANOS);
         }
         staged.sink = null;
         if (!pending.await(deadlineNanos)) {
-            return new Ack(Ack.Status.PENDING, card, -1, "sequenced; not confirmed before the deadline");
+            return new Ack(Ack.Status.PENDING, card, -1, sinceIngress(staged),
+                "in the ring; not confirmed before the deadline");
         }
         return new Ack(pending.applied() ? Ack.Status.APPLIED : Ack.Status.NO_CHANGE, pending.fingerprint(),
-            pending.sequence(), null);
+            pending.sequence(), pending.latencyNanos(), null);
+    }
+
+    private static long sinceIngress(final EngineEvent staged) {
+        return System.nanoTime() - staged.ingressNanos;
     }
 
     private Object query(final QueryKind kind) {
@@ -290,18 +317,42 @@ public final class Engine implements AutoCloseable {
             case STAND_IN_RING_FULL -> counters.standInRingFull.increment();
             default -> counters.standInStopped.increment();
         }
-        return withLatency(standInTemplate(staged, reason), System.nanoTime() - ingressNanos);
+        return standInDecision(staged.requestId, staged.fingerprintHigh, staged.fingerprintLow, reason,
+            System.nanoTime() - ingressNanos);
     }
 
-    private Decision standInTemplate(final EngineEvent staged, final ReasonCode reason) {
+    private Decision standInDecision(final Object requestId, final long fingerprintHigh, final long fingerprintLow,
+        final ReasonCode reason, final long latencyNanos) {
         final StandInPolicy policy = config.standInPolicy();
-        return new Decision(staged.requestId == null ? null : staged.requestId.toString(), policy.action(),
-            policy.responseCode(), 0, List.of(reason), new Fingerprint(staged.fingerprintHigh, staged.fingerprintLow),
-            0L, true, -1L, "stand-in/" + policy);
+        return new Decision(requestId == null ? null : requestId.toString(), policy.action(), policy.responseCode(),
+            0, List.of(reason), new Fingerprint(fingerprintHigh, fingerprintLow), latencyNanos, true, -1L,
+            "stand-in/" + policy, FlagReason.NOT_FLAGGED);
     }
 
-    private static Decision withLatency(final Decision d, final long latencyNanos) {
-        return new Decision(d.requestId(), d.action(), d.responseCode(), d.score(), d.reasons(), d.fingerprint(),
-            latencyNanos, d.standIn(), d.sequence(), d.scorerVersion());
+    /** An async caller's pending decision: completes its future and cancels its deadline timer. */
+    private static final class AsyncDecision extends PendingResponse {
+        private final CompletableFuture<Decision> future = new CompletableFuture<>();
+        private volatile Future<?> deadlineTask;
+
+        AsyncDecision(final EngineCounters counters) {
+            super(counters);
+        }
+
+        @Override
+        protected void completed() {
+            future.complete(toDecision());
+            final Future<?> task = deadlineTask;
+            if (task != null) {
+                task.cancel(false);
+            }
+        }
+
+        /** Keeps the timer so a decision that arrives first can cancel it, even if it arrived already. */
+        void deadlineTask(final Future<?> task) {
+            deadlineTask = task;
+            if (isDone()) {
+                task.cancel(false);
+            }
+        }
     }
 }

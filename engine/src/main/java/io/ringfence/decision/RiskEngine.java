@@ -3,10 +3,10 @@ package io.ringfence.decision;
 import io.ringfence.api.Action;
 import io.ringfence.api.Channel;
 import io.ringfence.api.EntryMode;
+import io.ringfence.api.FlagReason;
 import io.ringfence.api.ReasonCode;
 import io.ringfence.api.ResponseCode;
 import io.ringfence.event.EngineEvent;
-import io.ringfence.event.FlagReason;
 import io.ringfence.features.FeatureExtractor;
 import io.ringfence.features.FeatureSchema;
 import io.ringfence.features.FeatureVector;
@@ -122,9 +122,7 @@ public final class RiskEngine {
         final boolean newCard = !cards.find(high, low, card);
         if (newCard) {
             cards.create(high, low, eventSecond, event.bin, event.lastFour, card);
-            counters.cardsHeld.setRelease(cards.size());
-            counters.cardEvictions.setRelease(cards.evictions());
-            counters.flaggedCardEvictions.setRelease(cards.flaggedEvictions());
+            publishCardStoreCounters();
         }
         final long now = Math.max(eventSecond, card.lastSeen());
         merchants.findOrCreate(event.merchantKey, now, merchant);
@@ -191,7 +189,7 @@ public final class RiskEngine {
         final long now = toSeconds(event.eventTimeMillis);
         if (!cards.find(high, low, card)) {
             cards.create(high, low, now, event.bin, event.lastFour, card);
-            counters.cardsHeld.setRelease(cards.size());
+            publishCardStoreCounters();
         }
         if (!card.isFlagged()) {
             raiseFlag(event, FlagReason.FRAUD_REPORT, now);
@@ -235,6 +233,13 @@ public final class RiskEngine {
             case CARD_COUNT -> cards.size();
         };
         event.applied = true;
+    }
+
+    /** After a card is created: creating one in a full store evicts another, whichever event created it. */
+    private void publishCardStoreCounters() {
+        counters.cardsHeld.setRelease(cards.size());
+        counters.cardEvictions.setRelease(cards.evictions());
+        counters.flaggedCardEvictions.setRelease(cards.flaggedEvictions());
     }
 
     private void raiseFlag(final EngineEvent event, final FlagReason reason, final long now) {

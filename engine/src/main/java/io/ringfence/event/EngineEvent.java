@@ -3,6 +3,7 @@ package io.ringfence.event;
 import io.ringfence.api.Action;
 import io.ringfence.api.Channel;
 import io.ringfence.api.EntryMode;
+import io.ringfence.api.FlagReason;
 import io.ringfence.api.FraudReportKind;
 import io.ringfence.api.ReasonCode;
 import io.ringfence.api.ResponseCode;

@@ -1,7 +1,7 @@
 package io.ringfence.history;
 
 import io.ringfence.api.Channel;
-import io.ringfence.event.FlagReason;
+import io.ringfence.api.FlagReason;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -195,9 +195,14 @@ public final class CardRecord {
         }
     }
 
+    /**
+     * Lifts the flag. Also forgets the last hour's card-testing evidence: the declines the flag itself caused
+     * would otherwise re-flag the card on its next online attempt, undoing the analyst's verdict.
+     */
     public void clearFlag() {
         buffer.putByte(offset + FLAG_REASON, (byte)0);
         putU32(FLAG_TIME, 0);
+        buffer.setMemory(offset + CARD_TESTING, LENGTH - CARD_TESTING, (byte)0);
     }
 
     private void advanceTo(final long at) {

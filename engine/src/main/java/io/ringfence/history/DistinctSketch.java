@@ -3,7 +3,8 @@ package io.ringfence.history;
 /**
  * Approximate distinct count and membership in one {@code long}: a 64-bit Bloom filter with two hash bits per
  * key, read by linear counting. Good to about 10% up to 20 distinct keys, saturating near 100; membership
- * answers "seen" falsely with probability (bits set / 64)^2.
+ * answers "seen" falsely with probability (bits set / 64)^2. The estimate uses {@link StrictMath} so it has the
+ * same bits on every JVM: replays on another machine must reach the same features.
  */
 public final class DistinctSketch {
     private static final double BITS = 64.0;
@@ -29,7 +30,7 @@ public final class DistinctSketch {
         if (set >= 63) {
             return SATURATED_ESTIMATE;
         }
-        return (int)Math.round(-(BITS / 2.0) * Math.log(1.0 - set / BITS));
+        return (int)Math.round(-(BITS / 2.0) * StrictMath.log(1.0 - set / BITS));
     }
 
     private static long bits(final long key) {

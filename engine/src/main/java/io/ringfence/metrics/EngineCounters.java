@@ -1,8 +1,8 @@
 package io.ringfence.metrics;
 
 import io.ringfence.api.Action;
+import io.ringfence.api.FlagReason;
 import io.ringfence.api.ResponseCode;
-import io.ringfence.event.FlagReason;
 import io.ringfence.event.Rejection;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.agrona.concurrent.status.AtomicCounter;

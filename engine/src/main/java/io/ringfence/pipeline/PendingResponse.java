@@ -3,10 +3,10 @@ package io.ringfence.pipeline;
 import io.ringfence.api.Action;
 import io.ringfence.api.Decision;
 import io.ringfence.api.Fingerprint;
+import io.ringfence.api.FlagReason;
 import io.ringfence.api.ReasonCode;
 import io.ringfence.api.ResponseCode;
 import io.ringfence.event.EngineEvent;
-import io.ringfence.event.FlagReason;
 import io.ringfence.event.ResponseSink;
 import io.ringfence.metrics.EngineCounters;
 
@@ -139,7 +139,7 @@ public class PendingResponse implements ResponseSink {
             reasons.add(reason2);
         }
         return new Decision(requestId == null ? null : requestId.toString(), action, responseCode, score, reasons,
-            fingerprint(), latencyNanos, false, sequence, scorerVersion);
+            fingerprint(), latencyNanos, false, sequence, scorerVersion, flagRaised);
     }
 
     public final Fingerprint fingerprint() {

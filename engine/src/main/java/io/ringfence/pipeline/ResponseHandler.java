@@ -1,8 +1,8 @@
 package io.ringfence.pipeline;
 
 import com.lmax.disruptor.EventHandler;
+import io.ringfence.api.FlagReason;
 import io.ringfence.event.EngineEvent;
-import io.ringfence.event.FlagReason;
 import io.ringfence.event.ResponseSink;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;

@@ -1,6 +1,6 @@
-package io.ringfence.event;
+package io.ringfence.api;
 
-/** Why a card is flagged. Stored as its ordinal in the card record: append only. */
+/** Why a card is flagged, or NOT_FLAGGED. Stored as its ordinal in the card record: append only. */
 public enum FlagReason {
     NOT_FLAGGED,
     CNP_FRAUD_DECLINE,
