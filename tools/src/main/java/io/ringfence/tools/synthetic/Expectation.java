@@ -1,0 +1,33 @@
+package io.ringfence.tools.synthetic;
+
+/** What a scenario expects the engine to make of one of its events. */
+public enum Expectation {
+    /** Nothing in particular: ordinary traffic, or fraud the engine is not expected to see yet. */
+    NONE("-"),
+    /** Approved (APPROVE, or REVIEW which lets the payment through). */
+    APPROVED("approved"),
+    /** Declined; any reason. */
+    DECLINED("declined"),
+    /** A card-not-present decline on score: the card is flagged. */
+    DECLINED_AND_FLAGGED("declined online, card flagged"),
+    /** Declined 59 for card testing: the card is flagged. */
+    FLAGGED_FOR_CARD_TESTING("declined 59 CARD_TESTING, card flagged"),
+    /** Card-present declined 59 CARD_FLAGGED_ONLINE: the cross-channel block. */
+    BLOCKED_IN_STORE("declined in store, 59 CARD_FLAGGED_ONLINE"),
+    /** Sent to review or declined, with COMPROMISED_TERMINAL among the reasons. */
+    REVIEWED_AT_COMPROMISED_TERMINAL("review, COMPROMISED_TERMINAL"),
+    /** Declined with CARD_AT_COMPROMISED_TERMINAL among the reasons. */
+    DECLINED_CARD_AT_COMPROMISED_TERMINAL("declined, CARD_AT_COMPROMISED_TERMINAL"),
+    /** A control event the engine applies (a fraud report flags the card; a clear lifts the flag). */
+    APPLIED("applied");
+
+    private final String description;
+
+    Expectation(final String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,36 @@
+package io.ringfence.tools.synthetic;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The cardholders and merchants of the synthetic world, drawn once from the seed. */
+public final class Population {
+    private final List<Cardholder> cardholders;
+    private final MerchantDirectory merchants;
+
+    private Population(final List<Cardholder> cardholders, final MerchantDirectory merchants) {
+        this.cardholders = List.copyOf(cardholders);
+        this.merchants = merchants;
+    }
+
+    static Population draw(final int cards, final LocalDate firstDay, final RandomDraws random) {
+        final MerchantDirectory merchants = MerchantDirectory.build(cards, random.split());
+        final CardIssuer issuer = new CardIssuer(random.split(), firstDay);
+        final RandomDraws people = random.split();
+        final List<Cardholder> cardholders = new ArrayList<>(cards);
+        for (int i = 1; i <= cards; i++) {
+            final Country home = people.pickWeighted(Country.HOMES, Country::weight);
+            cardholders.add(Cardholder.draw(i, home, issuer, merchants, people));
+        }
+        return new Population(cardholders, merchants);
+    }
+
+    public List<Cardholder> cardholders() {
+        return cardholders;
+    }
+
+    public MerchantDirectory merchants() {
+        return merchants;
+    }
+}

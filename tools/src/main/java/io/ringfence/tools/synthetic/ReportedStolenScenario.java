@@ -1,0 +1,41 @@
+package io.ringfence.tools.synthetic;
+
+import io.ringfence.api.EntryMode;
+import io.ringfence.api.FraudReportKind;
+
+/**
+ * A cardholder loses their card in the morning and reports it stolen: the report flags the card. When the
+ * thief taps it in a store, the engine should decline 59 CARD_FLAGGED_ONLINE.
+ */
+final class ReportedStolenScenario implements Scenario {
+    private static final int CARDS_PER_CASE = 10_000;
+
+    @Override
+    public ScenarioKind kind() {
+        return ScenarioKind.REPORTED_STOLEN;
+    }
+
+    @Override
+    public int casesPerDay(final int cards) {
+        return Math.max(1, cards / CARDS_PER_CASE);
+    }
+
+    @Override
+    public void inject(final ScenarioContext ctx) {
+        final RandomDraws random = ctx.random();
+        final long loss = ctx.between(9.0, 14.0);
+        final Cardholder owner = ctx.claim(null, Claim.from(loss));
+        final SyntheticCard card = owner.card();
+        ctx.genuineInStore(owner, ctx.between(7.0, 8.5), "owner's own purchases");
+
+        final long report = ctx.minutesAfter(loss, 30, 90);
+        ctx.emit(new SyntheticFraudReport(report, card, FraudReportKind.ISSUER_REPORT, null,
+            ctx.tag("cardholder reports the card stolen", false, Expectation.APPLIED)));
+
+        final long tap = ctx.minutesAfter(report, 15, 60);
+        final Merchant store = random.pick(ctx.merchants().stores(card.country(), MerchantCategory.DEPARTMENT_STORE));
+        ctx.emit(Purchases.inStore(card, store, store.pickTerminal(random), tap,
+            Purchases.amountBetween(40, 250, random), EntryMode.CONTACTLESS,
+            ctx.tag("thief taps the card in a store", true, Expectation.BLOCKED_IN_STORE)));
+    }
+}

@@ -1,0 +1,15 @@
+package io.ringfence.tools.synthetic;
+
+/**
+ * A fraud story (or a false alarm) injected into a day of traffic. Each case claims the cardholders it needs,
+ * stops their genuine spending where the story takes over, and emits its own tagged events.
+ */
+interface Scenario {
+    ScenarioKind kind();
+
+    /** How many cases of the story a day of traffic from {@code cards} cards holds; at least one. */
+    int casesPerDay(int cards);
+
+    /** Writes one case into the day. */
+    void inject(ScenarioContext context);
+}
