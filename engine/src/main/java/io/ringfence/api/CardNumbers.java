@@ -19,8 +19,17 @@ public final class CardNumbers {
 
     /** Luhn (mod 10) check over an all-digit string. */
     public static boolean passesLuhn(final CharSequence digits) {
+        return luhnSum(digits, false) % 10 == 0;
+    }
+
+    /** The digit that, appended to the all-digit {@code body}, makes it pass the Luhn check. */
+    public static char luhnCheckDigit(final CharSequence body) {
+        return (char)('0' + (10 - luhnSum(body, true) % 10) % 10);
+    }
+
+    private static int luhnSum(final CharSequence digits, final boolean doubleRightmost) {
         int sum = 0;
-        boolean doubleIt = false;
+        boolean doubleIt = doubleRightmost;
         for (int i = digits.length() - 1; i >= 0; i--) {
             int d = digits.charAt(i) - '0';
             if (doubleIt) {
@@ -32,6 +41,6 @@ public final class CardNumbers {
             sum += d;
             doubleIt = !doubleIt;
         }
-        return sum % 10 == 0;
+        return sum;
     }
 }

@@ -8,9 +8,7 @@ import io.ringfence.api.Fingerprint;
 import io.ringfence.event.EngineEvent;
 import io.ringfence.event.Rejection;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
+import java.time.LocalDate;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.Map;
@@ -26,6 +24,7 @@ import java.util.function.LongSupplier;
 public final class Ingress {
     private static final int MIN_PAN_DIGITS = 12;
     private static final int MAX_PAN_DIGITS = 19;
+    private static final long MILLIS_PER_DAY = 86_400_000L;
 
     private final CardFingerprinter fingerprinter;
     private final long maxAmountMinor;
@@ -93,6 +92,9 @@ public final class Ingress {
             event.bin = Integer.parseInt(pan, 0, 6, 10);
             event.lastFour = (short)Integer.parseInt(pan, pan.length() - 4, pan.length(), 10);
         } else if (reference != null && !reference.isEmpty()) {
+            if (reference.length() > CardFingerprinter.MAX_CARD_CHARS) {
+                return Rejection.INVALID_PAN;
+            }
             fingerprinter.fingerprint(reference, out);
         } else {
             return Rejection.MISSING_PAN;
@@ -168,8 +170,8 @@ public final class Ingress {
         if (month < 1 || month > 12) {
             return Rejection.INVALID_EXPIRY;
         }
-        final ZonedDateTime now = Instant.ofEpochMilli(eventTimeMillis).atZone(ZoneOffset.UTC);
-        final int nowMonths = now.getYear() * 12 + now.getMonthValue();
+        final LocalDate today = LocalDate.ofEpochDay(Math.floorDiv(eventTimeMillis, MILLIS_PER_DAY));
+        final int nowMonths = today.getYear() * 12 + today.getMonthValue();
         return year * 12 + month < nowMonths ? Rejection.CARD_EXPIRED : null;
     }
 

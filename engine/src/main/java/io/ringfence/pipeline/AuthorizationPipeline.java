@@ -2,7 +2,6 @@ package io.ringfence.pipeline;
 
 import com.lmax.disruptor.EventTranslatorOneArg;
 import com.lmax.disruptor.RingBuffer;
-import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.ringfence.api.EngineConfig;
@@ -16,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The whole pipeline in one place: the ring of pre-allocated {@link EngineEvent}s and the stages that consume it.
@@ -36,6 +36,7 @@ public final class AuthorizationPipeline implements AutoCloseable {
         (slot, sequence, staged) -> slot.copyRequestFrom(staged);
     private static final List<String> STAGE_THREAD_NAMES = List.of("ringfence-business-logic", "ringfence-response");
     private static final long SHUTDOWN_TIMEOUT_SECONDS = 10;
+    private static final long DRAIN_POLL_NANOS = 100_000;
 
     private final EngineCounters counters;
     private final RiskEngine riskEngine;
@@ -110,14 +111,19 @@ public final class AuthorizationPipeline implements AutoCloseable {
         return flagToBlock.copy();
     }
 
-    /** Processes every event already published, then stops the stage threads. */
+    /**
+     * Processes every event already published (for at most 10 seconds), then stops the stage threads.
+     *
+     * <p>Waits on the ring's gating sequence rather than {@code Disruptor.shutdown}: that one skips stages whose
+     * thread has not started running yet, so an engine closed just after start could halt with events unread.
+     */
     @Override
     public void close() {
-        try {
-            disruptor.shutdown(SHUTDOWN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (final TimeoutException e) {
-            disruptor.halt();
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SHUTDOWN_TIMEOUT_SECONDS);
+        while (ring.getMinimumGatingSequence() < ring.getCursor() && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(DRAIN_POLL_NANOS);
         }
+        disruptor.halt();
     }
 
     private static ThreadFactory stageThreads() {

@@ -20,6 +20,16 @@ class CardNumbersTest {
     }
 
     @Test
+    void theCheckDigitMakesAnyBodyPassLuhn() {
+        assertEquals('1', CardNumbers.luhnCheckDigit("411111111111111"));
+        assertEquals('5', CardNumbers.luhnCheckDigit("37828224631000"));
+        for (int body = 0; body < 2_000; body++) {
+            final String digits = String.format("4000%011d", body * 7919L);
+            assertTrue(CardNumbers.passesLuhn(digits + CardNumbers.luhnCheckDigit(digits)));
+        }
+    }
+
+    @Test
     void maskingShowsTheBinAndLastFourOnly() {
         assertEquals("411111******1111", CardNumbers.mask(TestCards.VISA));
         assertEquals("378282******0005", CardNumbers.mask(TestCards.AMEX));

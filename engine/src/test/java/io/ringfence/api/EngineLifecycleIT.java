@@ -3,6 +3,7 @@ package io.ringfence.api;
 import io.ringfence.features.FeatureVector;
 import io.ringfence.scoring.BuiltInPolicyScorer;
 import io.ringfence.scoring.Scorer;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -22,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @Timeout(60)
 class EngineLifecycleIT {
-    @Test
+    /** Repeated: closing right after start must not race the stage threads' start-up and leave events unread. */
+    @RepeatedTest(25)
     void closingDecidesEverythingAlreadyInTheRingBeforeItReturns() throws Exception {
         final Engine engine = Engine.start(smallEngine().build());
         final List<CompletableFuture<Decision>> futures = new ArrayList<>();

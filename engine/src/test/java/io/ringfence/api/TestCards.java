@@ -26,7 +26,7 @@ public final class TestCards {
             throw new IllegalArgumentException("serial too large for the BIN");
         }
         final String body = bin + "0".repeat(width - digits.length()) + digits;
-        return body + checkDigit(body);
+        return body + CardNumbers.luhnCheckDigit(body);
     }
 
     /** {@code count} distinct valid PANs under {@code bin}. */
@@ -36,24 +36,6 @@ public final class TestCards {
             pans.add(pan(bin, i));
         }
         return pans;
-    }
-
-    /** The Luhn check digit that makes {@code body + digit} pass. */
-    public static char checkDigit(final String body) {
-        int sum = 0;
-        boolean doubleIt = true;
-        for (int i = body.length() - 1; i >= 0; i--) {
-            int d = body.charAt(i) - '0';
-            if (doubleIt) {
-                d *= 2;
-                if (d > 9) {
-                    d -= 9;
-                }
-            }
-            sum += d;
-            doubleIt = !doubleIt;
-        }
-        return (char)('0' + (10 - sum % 10) % 10);
     }
 
     /** The same digits with the check digit off by one: fails Luhn. */

@@ -24,9 +24,19 @@ class CardFingerprinterTest {
 
     @Test
     void isTheFirst128BitsOfHmacSha256OfTheCardNumber() throws Exception {
+        assertMatchesJdkHmac(KEY);
+    }
+
+    @Test
+    void keysLongerThanTheBlockAreHashedFirstAsRfc2104Says() throws Exception {
+        assertMatchesJdkHmac("a-very-long-installation-secret-".repeat(5).getBytes(StandardCharsets.US_ASCII));
+        assertMatchesJdkHmac(new byte[64]);
+    }
+
+    private static void assertMatchesJdkHmac(final byte[] key) throws Exception {
         final Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(KEY, "HmacSHA256"));
-        final CardFingerprinter fingerprinter = new CardFingerprinter(KEY);
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        final CardFingerprinter fingerprinter = new CardFingerprinter(key);
         for (final String pan : TestCards.KNOWN) {
             final ByteBuffer expected = ByteBuffer.wrap(mac.doFinal(pan.getBytes(StandardCharsets.US_ASCII)));
             final long[] out = new long[2];
