@@ -30,6 +30,8 @@ public final class EngineEvent {
     public long eventTimeMillis;
     /** Null when the request passed validation; otherwise what was wrong with it. */
     public Rejection rejection;
+    /** Set by the journal stage when it could not journal the event: its outcome must not be released. */
+    public boolean journalFailed;
 
     public long fingerprintHigh;
     public long fingerprintLow;
@@ -86,6 +88,7 @@ public final class EngineEvent {
         ingressNanos = 0L;
         eventTimeMillis = 0L;
         rejection = null;
+        journalFailed = false;
         fingerprintHigh = 0L;
         fingerprintLow = 0L;
         bin = 0;
@@ -123,6 +126,7 @@ public final class EngineEvent {
         ingressNanos = staged.ingressNanos;
         eventTimeMillis = staged.eventTimeMillis;
         rejection = staged.rejection;
+        journalFailed = false;
         fingerprintHigh = staged.fingerprintHigh;
         fingerprintLow = staged.fingerprintLow;
         bin = staged.bin;

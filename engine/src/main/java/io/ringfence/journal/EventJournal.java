@@ -1,0 +1,25 @@
+package io.ringfence.journal;
+
+import io.ringfence.event.EngineEvent;
+
+/**
+ * The input journal: every event that can change state (authorizations, rejected ones included, fraud reports,
+ * flag clears, token links), in sequence order, as the journal stage saw it. The source of truth: the engine's
+ * state is whatever replaying it produces. Holds fingerprints, BIN and last four, never a PAN.
+ *
+ * <p>Appended to by the journal stage's thread only.
+ */
+public interface EventJournal extends AutoCloseable {
+    /**
+     * Appends the request part of {@code event} with its global {@code sequence}.
+     *
+     * @throws JournalException when the write failed (disk full, directory unwritable, ...)
+     */
+    void append(EngineEvent event, long sequence);
+
+    /** The sequence of the last event in the journal, or -1 when it is empty. */
+    long lastSequence();
+
+    @Override
+    void close();
+}
