@@ -7,11 +7,14 @@ import io.ringfence.event.Rejection;
 import io.ringfence.ingress.CardFingerprinter;
 import io.ringfence.ingress.Ingress;
 import io.ringfence.ingress.StableHash;
+import io.ringfence.journal.ChronicleEventJournal;
+import io.ringfence.journal.EventJournal;
 import io.ringfence.metrics.EngineCounters;
 import io.ringfence.pipeline.AuthorizationPipeline;
 import io.ringfence.pipeline.PendingResponse;
 import org.HdrHistogram.Histogram;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +24,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The embedded engine. Thread-safe: any number of gateway threads may call it at once.
@@ -50,11 +55,11 @@ public final class Engine implements AutoCloseable {
     private final ThreadLocal<EngineEvent> staging = ThreadLocal.withInitial(EngineEvent::new);
     private volatile boolean running;
 
-    private Engine(final EngineConfig config) {
+    private Engine(final EngineConfig config, final Function<JournalConfig, EventJournal> inputJournals) {
         this.config = config;
         this.ingress = new Ingress(new CardFingerprinter(config.fingerprintKey()), config.maxAmountMinor(),
             config.ingressEpochMillisClock());
-        this.pipeline = new AuthorizationPipeline(config, counters);
+        this.pipeline = new AuthorizationPipeline(config, counters, inputJournals);
         final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
             final Thread thread = new Thread(runnable, "ringfence-deadlines");
             thread.setDaemon(true);
@@ -63,13 +68,27 @@ public final class Engine implements AutoCloseable {
         timer.setRemoveOnCancelPolicy(true);
         this.deadlines = timer;
         this.running = true;
+        final JournalConfig journal = config.journal();
+        if (journal != null && !journal.snapshotInterval().isZero()) {
+            final long every = journal.snapshotInterval().toNanos();
+            deadlines.scheduleWithFixedDelay(this::periodicSnapshot, every, every, TimeUnit.NANOSECONDS);
+        }
     }
 
     /** Builds the stores and the ring and starts the stage threads. */
     public static Engine start(final EngineConfig config) {
-        final Engine engine = new Engine(config);
+        return start(config, ChronicleEventJournal::open);
+    }
+
+    /**
+     * Test seam: as {@link #start(EngineConfig)}, with the input journal opened by {@code inputJournals}, so tests
+     * can inject journals that fail.
+     */
+    static Engine start(final EngineConfig config, final Function<JournalConfig, EventJournal> inputJournals) {
+        final Engine engine = new Engine(config, inputJournals);
         LOG.log(System.Logger.Level.INFO, () -> "Ringfence engine started: " + config + ", scorer="
-            + engine.pipeline.scorerVersion() + String.format(", %.0f bytes per card", engine.pipeline.bytesPerCard()));
+            + engine.pipeline.scorerVersion() + String.format(", %.0f bytes per card", engine.pipeline.bytesPerCard())
+            + (config.journal() == null ? ", no journal" : ", recovered " + engine.pipeline.recoverySummary()));
         return engine;
     }
 
@@ -84,15 +103,17 @@ public final class Engine implements AutoCloseable {
         final long deadlineNanos = ingressNanos + deadline.toNanos();
         final EngineEvent staged = stage(EventType.AUTHORIZE, ingressNanos);
         ingress.decodeAuthorization(request, staged);
-        if (!running) {
-            return standIn(staged, ReasonCode.STAND_IN_ENGINE_STOPPED, ingressNanos);
+        final ReasonCode unavailable = unavailability();
+        if (unavailable != null) {
+            return standIn(staged, unavailable, ingressNanos);
         }
         final PendingResponse pending = new PendingResponse(counters);
         if (!publish(staged, pending)) {
             return standIn(staged, ReasonCode.STAND_IN_RING_FULL, ingressNanos);
         }
         if (pending.await(deadlineNanos)) {
-            return pending.toDecision();
+            return pending.journalFailed() ? standIn(staged, ReasonCode.STAND_IN_JOURNAL_UNAVAILABLE, ingressNanos)
+                : pending.toDecision();
         }
         return standIn(staged, ReasonCode.STAND_IN_DEADLINE, ingressNanos);
     }
@@ -111,17 +132,19 @@ public final class Engine implements AutoCloseable {
         final long ingressNanos = System.nanoTime();
         final EngineEvent staged = stage(EventType.AUTHORIZE, ingressNanos);
         ingress.decodeAuthorization(request, staged);
-        if (!running) {
-            return CompletableFuture.completedFuture(standIn(staged, ReasonCode.STAND_IN_ENGINE_STOPPED, ingressNanos));
-        }
-        final AsyncDecision pending = new AsyncDecision(counters);
-        if (!publish(staged, pending)) {
-            pending.future.complete(standIn(staged, ReasonCode.STAND_IN_RING_FULL, ingressNanos));
-            return pending.future;
+        final ReasonCode unavailable = unavailability();
+        if (unavailable != null) {
+            return CompletableFuture.completedFuture(standIn(staged, unavailable, ingressNanos));
         }
         final Object requestId = staged.requestId;
         final long fingerprintHigh = staged.fingerprintHigh;
         final long fingerprintLow = staged.fingerprintLow;
+        final AsyncDecision pending = new AsyncDecision(counters, () -> standInDecision(requestId, fingerprintHigh,
+            fingerprintLow, ReasonCode.STAND_IN_JOURNAL_UNAVAILABLE, System.nanoTime() - ingressNanos));
+        if (!publish(staged, pending)) {
+            pending.future.complete(standIn(staged, ReasonCode.STAND_IN_RING_FULL, ingressNanos));
+            return pending.future;
+        }
         try {
             pending.deadlineTask(deadlines.schedule(() -> {
                 if (pending.abandon()) {
@@ -196,6 +219,21 @@ public final class Engine implements AutoCloseable {
         return (String)query(QueryKind.STATE_DUMP);
     }
 
+    /**
+     * Writes a snapshot of all state now, once the journal holds every event before it, and keeps the newest three.
+     * The pipeline pauses while it is written.
+     *
+     * @return the snapshot file
+     * @throws IllegalStateException when there is no journal, the journal is unavailable, or the write failed
+     */
+    public Path snapshot() {
+        final Object result = query(QueryKind.SNAPSHOT);
+        if (result instanceof Path file) {
+            return file;
+        }
+        throw new IllegalStateException(String.valueOf(result));
+    }
+
     /** Number of cards in the history store. */
     public int cardCount() {
         return (Integer)query(QueryKind.CARD_COUNT);
@@ -242,6 +280,22 @@ public final class Engine implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, () -> "Ringfence engine stopped: " + counters.snapshot());
     }
 
+    private void periodicSnapshot() {
+        try {
+            snapshot();
+        } catch (final IllegalStateException e) {
+            LOG.log(System.Logger.Level.WARNING, "Periodic snapshot not taken: " + e.getMessage());
+        }
+    }
+
+    /** Why the engine cannot decide new requests now, or null when it can. */
+    private ReasonCode unavailability() {
+        if (!running) {
+            return ReasonCode.STAND_IN_ENGINE_STOPPED;
+        }
+        return pipeline.journalHealth().isHealthy() ? null : ReasonCode.STAND_IN_JOURNAL_UNAVAILABLE;
+    }
+
     private EngineEvent stage(final EventType type, final long ingressNanos) {
         final EngineEvent staged = staging.get();
         staged.clear();
@@ -264,9 +318,10 @@ public final class Engine implements AutoCloseable {
             return new Ack(Ack.Status.REJECTED, Fingerprint.NONE, -1, sinceIngress(staged),
                 problem.reason().description());
         }
-        if (!running) {
+        if (unavailability() != null) {
             counters.controlEventsRejected.increment();
-            return new Ack(Ack.Status.REJECTED, card, -1, sinceIngress(staged), "engine stopped");
+            return new Ack(Ack.Status.REJECTED, card, -1, sinceIngress(staged), running ? "journal unavailable: "
+                + pipeline.journalHealth().failure() : "engine stopped");
         }
         final long deadlineNanos = staged.ingressNanos + deadline.toNanos();
         final PendingResponse pending = new PendingResponse(counters);
@@ -283,6 +338,11 @@ public final class Engine implements AutoCloseable {
         if (!pending.await(deadlineNanos)) {
             return new Ack(Ack.Status.PENDING, card, -1, sinceIngress(staged),
                 "in the ring; not confirmed before the deadline");
+        }
+        if (pending.journalFailed()) {
+            counters.controlEventsRejected.increment();
+            return new Ack(Ack.Status.REJECTED, card, -1, sinceIngress(staged),
+                "journal unavailable: " + pipeline.journalHealth().failure());
         }
         return new Ack(pending.applied() ? Ack.Status.APPLIED : Ack.Status.NO_CHANGE, pending.fingerprint(),
             pending.sequence(), pending.latencyNanos(), null);
@@ -315,6 +375,7 @@ public final class Engine implements AutoCloseable {
         switch (reason) {
             case STAND_IN_DEADLINE -> counters.standInDeadline.increment();
             case STAND_IN_RING_FULL -> counters.standInRingFull.increment();
+            case STAND_IN_JOURNAL_UNAVAILABLE -> counters.standInJournal.increment();
             default -> counters.standInStopped.increment();
         }
         return standInDecision(staged.requestId, staged.fingerprintHigh, staged.fingerprintLow, reason,
@@ -332,15 +393,17 @@ public final class Engine implements AutoCloseable {
     /** An async caller's pending decision: completes its future and cancels its deadline timer. */
     private static final class AsyncDecision extends PendingResponse {
         private final CompletableFuture<Decision> future = new CompletableFuture<>();
+        private final Supplier<Decision> journalStandIn;
         private volatile Future<?> deadlineTask;
 
-        AsyncDecision(final EngineCounters counters) {
+        AsyncDecision(final EngineCounters counters, final Supplier<Decision> journalStandIn) {
             super(counters);
+            this.journalStandIn = journalStandIn;
         }
 
         @Override
         protected void completed() {
-            future.complete(toDecision());
+            future.complete(journalFailed() ? journalStandIn.get() : toDecision());
             final Future<?> task = deadlineTask;
             if (task != null) {
                 task.cancel(false);

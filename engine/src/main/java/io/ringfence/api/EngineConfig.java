@@ -40,6 +40,7 @@ public final class EngineConfig {
     private final Supplier<Scorer> scorerFactory;
     private final long maxAmountMinor;
     private final LongSupplier ingressEpochMillisClock;
+    private final JournalConfig journal;
 
     private EngineConfig(final Builder b) {
         ringSize = b.ringSize;
@@ -55,6 +56,7 @@ public final class EngineConfig {
         scorerFactory = b.scorerFactory;
         maxAmountMinor = b.maxAmountMinor;
         ingressEpochMillisClock = b.ingressEpochMillisClock;
+        journal = b.journal;
     }
 
     public static Builder builder() {
@@ -115,13 +117,19 @@ public final class EngineConfig {
         return ingressEpochMillisClock;
     }
 
+    /** Where and how to journal, or null for an engine that keeps its state in memory only. */
+    public JournalConfig journal() {
+        return journal;
+    }
+
     @Override
     public String toString() {
         return "EngineConfig{ringSize=" + ringSize + ", cardCapacity=" + cardCapacity
             + ", merchantCapacity=" + merchantCapacity + ", terminalCapacity=" + terminalCapacity
             + ", tokenCapacity=" + tokenCapacity + ", waitStrategy=" + waitStrategy
             + ", standInPolicy=" + standInPolicy + ", defaultDeadline=" + defaultDeadline
-            + ", thresholds=" + thresholds + ", fingerprintKey=<" + fingerprintKey.length + " bytes>}";
+            + ", thresholds=" + thresholds + ", journal=" + journal + ", fingerprintKey=<" + fingerprintKey.length
+            + " bytes>}";
     }
 
     /** Builder with production-sensible defaults for everything but the fingerprint key. */
@@ -139,6 +147,7 @@ public final class EngineConfig {
         private Supplier<Scorer> scorerFactory = BuiltInPolicyScorer::new;
         private long maxAmountMinor = MAX_AMOUNT_MINOR_DEFAULT;
         private LongSupplier ingressEpochMillisClock = System::currentTimeMillis;
+        private JournalConfig journal;
 
         private Builder() {
         }
@@ -216,6 +225,12 @@ public final class EngineConfig {
 
         public Builder ingressEpochMillisClock(final LongSupplier clock) {
             this.ingressEpochMillisClock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Journals every input and decision and recovers state on start; null (the default) keeps state in memory. */
+        public Builder journal(final JournalConfig journal) {
+            this.journal = journal;
             return this;
         }
 

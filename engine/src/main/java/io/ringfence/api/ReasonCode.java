@@ -41,7 +41,8 @@ public enum ReasonCode {
     CARD_EXPIRED("card expired"),
     STAND_IN_DEADLINE("engine did not answer within the deadline; stand-in decision"),
     STAND_IN_RING_FULL("engine ring full; stand-in decision"),
-    STAND_IN_ENGINE_STOPPED("engine not running; stand-in decision");
+    STAND_IN_ENGINE_STOPPED("engine not running; stand-in decision"),
+    STAND_IN_JOURNAL_UNAVAILABLE("journal cannot be written; stand-in decision rather than an unjournaled one");
 
     private final String description;
 

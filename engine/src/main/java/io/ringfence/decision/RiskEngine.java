@@ -20,7 +20,11 @@ import io.ringfence.ingress.CountryCodes;
 import io.ringfence.metrics.EngineCounters;
 import io.ringfence.scoring.Scorer;
 
+import java.io.IOException;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The business logic: every piece of mutable state the engine has (card, merchant and terminal history, token
@@ -31,6 +35,9 @@ import java.util.Arrays;
  * does no I/O for authorizations, fraud reports, flag clears and token links; so the same events in the same
  * order always leave the same state and decisions. Queries (digest, dump) are the exception: they allocate
  * their answer.
+ *
+ * <p>Snapshots ({@link #writeSnapshot}, {@link #readSnapshot}) are administrative operations on the same thread,
+ * between events: they do I/O and allocate a little, and the stores must not change while they run.
  */
 public final class RiskEngine {
     private static final long DIGEST_SEED = 0x52696e6766656e63L;
@@ -50,6 +57,10 @@ public final class RiskEngine {
     private final EntityRecord merchant = new EntityRecord();
     private final EntityRecord terminal = new EntityRecord();
     private final EntityRecord otherTerminal = new EntityRecord();
+
+    /** A store's name, record length and capacity: a snapshot loads only into stores of the same shapes. */
+    public record StoreShape(String name, int recordLength, int capacity) {
+    }
 
     public RiskEngine(final int cardCapacity, final int merchantCapacity, final int terminalCapacity,
         final int tokenCapacity, final Scorer scorer, final DecisionPolicy policy, final EngineCounters counters) {
@@ -91,6 +102,47 @@ public final class RiskEngine {
         h = merchants.digest(h);
         h = terminals.digest(h);
         return tokens.digest(h);
+    }
+
+    /** The four stores in snapshot order: cards, merchants, terminals, tokens. */
+    public List<StoreShape> storeShapes() {
+        return List.of(new StoreShape("cards", cards.recordLength(), cards.capacity()),
+            new StoreShape("merchants", merchants.recordLength(), merchants.capacity()),
+            new StoreShape("terminals", terminals.recordLength(), terminals.capacity()),
+            new StoreShape("tokens", tokens.recordLength(), tokens.capacity()));
+    }
+
+    /**
+     * Writes the exact state of the four stores, in {@link #storeShapes()} order. Call only between events on the
+     * business-logic thread.
+     */
+    public void writeSnapshot(final WritableByteChannel out) throws IOException {
+        cards.writeTo(out);
+        merchants.writeTo(out);
+        terminals.writeTo(out);
+        tokens.writeTo(out);
+    }
+
+    /**
+     * Replaces the state of the four stores with what {@link #writeSnapshot} wrote, from an engine with the same
+     * {@link #storeShapes()}. On any failure the stores are left half loaded: {@link #clearState()} before using the
+     * engine again.
+     */
+    public void readSnapshot(final ReadableByteChannel in) throws IOException {
+        cards.readFrom(in);
+        merchants.readFrom(in);
+        terminals.readFrom(in);
+        tokens.readFrom(in);
+        publishCardStoreCounters();
+    }
+
+    /** Empties every store, leaving the engine as if just built (for a full replay after a failed load). */
+    public void clearState() {
+        cards.clear();
+        merchants.clear();
+        terminals.clear();
+        tokens.clear();
+        publishCardStoreCounters();
     }
 
     public String scorerVersion() {
@@ -231,6 +283,7 @@ public final class RiskEngine {
             case STATE_DIGEST -> stateDigest();
             case STATE_DUMP -> dumpState();
             case CARD_COUNT -> cards.size();
+            case SNAPSHOT -> throw new IllegalStateException("snapshots are written by the business-logic stage");
         };
         event.applied = true;
     }

@@ -4,5 +4,7 @@ package io.ringfence.event;
 public enum QueryKind {
     STATE_DIGEST,
     STATE_DUMP,
-    CARD_COUNT
+    CARD_COUNT,
+    /** Write a snapshot of all state, once the journal holds every event before it. */
+    SNAPSHOT
 }

@@ -1,5 +1,9 @@
 package io.ringfence.history;
 
+import java.io.IOException;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+
 /**
  * Every card the engine has seen, keyed by fingerprint, off-heap, at most {@code capacity} cards. When full, the
  * least recently seen card is evicted; flagged cards are passed over while an unflagged one is among the 16
@@ -56,6 +60,25 @@ public final class CardHistory {
 
     public double bytesPerCard() {
         return table.bytesPerRecord();
+    }
+
+    public int recordLength() {
+        return table.recordLength();
+    }
+
+    /** Saves the store's exact state; see {@link RecordTable#writeTo}. Admin operation: allocates a little. */
+    public void writeTo(final WritableByteChannel out) throws IOException {
+        table.writeTo(out);
+    }
+
+    /** Replaces the store's state with a saved one; see {@link RecordTable#readFrom} for what a failure leaves. */
+    public void readFrom(final ReadableByteChannel in) throws IOException {
+        table.readFrom(in);
+    }
+
+    /** Empties the store, as if just built. */
+    public void clear() {
+        table.clear();
     }
 
     public long digest(final long seed) {

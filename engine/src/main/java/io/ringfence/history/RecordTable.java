@@ -4,6 +4,12 @@ import org.agrona.BitUtil;
 import org.agrona.BufferUtil;
 import org.agrona.concurrent.UnsafeBuffer;
 
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+
 /**
  * A fixed-capacity, off-heap table of fixed-length records keyed by 128 bits, with least-recently-used
  * eviction. The storage under every history store (cards, merchants, terminals, token links).
@@ -21,7 +27,19 @@ import org.agrona.concurrent.UnsafeBuffer;
  *  +-------------------+-------------------+---------+---------+----------------------------+
  * </pre>
  *
- * <p>Single-threaded: owned by the business-logic thread. Allocates only when constructed.
+ * <p>A table saves itself to a channel and loads itself back ({@link #writeTo}, {@link #readFrom}) as one section:
+ *
+ * <pre>
+ *  int recordLength | int capacity | int size | int lruHead | int lruTail | long evictions | long guardOverrides
+ *  (big-endian), then the used bytes of every page in record order (size * recordLength, native byte order),
+ *  then the whole index (native byte order)
+ * </pre>
+ *
+ * <p>Records and index go to the channel straight from their direct memory, a window at a time, so saving a
+ * table of any size copies nothing onto the heap.
+ *
+ * <p>Single-threaded: owned by the business-logic thread. Allocates only when constructed, and a few bytes per
+ * save or load (an administrative operation, not per event).
  */
 public final class RecordTable {
     public static final int KEY_HIGH_OFFSET = 0;
@@ -33,6 +51,9 @@ public final class RecordTable {
     static final int EVICTION_SCAN_LIMIT = 16;
     private static final int NONE = -1;
     private static final long MAX_PAGE_BYTES = 1L << 30;
+    /** Bytes handed to a channel per call when saving or loading: large enough to stream, small enough to stay in cache. */
+    private static final int TRANSFER_WINDOW = 1 << 20;
+    private static final int SECTION_HEADER_LENGTH = 5 * Integer.BYTES + 2 * Long.BYTES;
 
     /** Says whether a record may be evicted; lets the card store keep flagged cards while it can. */
     @FunctionalInterface
@@ -186,6 +207,110 @@ public final class RecordTable {
             }
         }
         return mix(h ^ lruHead ^ ((long)lruTail << 32) ^ evictions);
+    }
+
+    /**
+     * Writes the table's exact state as one section (layout in the class comment): after {@link #readFrom} of it,
+     * a table of the same record length and capacity holds the same records, index, LRU order and counters, so it
+     * has the same {@link #digest} and behaves identically from then on.
+     */
+    public void writeTo(final WritableByteChannel out) throws IOException {
+        final ByteBuffer header = ByteBuffer.allocate(SECTION_HEADER_LENGTH)
+            .putInt(recordLength).putInt(capacity).putInt(size).putInt(lruHead).putInt(lruTail)
+            .putLong(evictions).putLong(guardOverrides)
+            .flip();
+        writeFully(out, header);
+        final int recordsPerPage = pageMask + 1;
+        for (int p = 0; p < pages.length; p++) {
+            final int records = Math.max(0, Math.min(recordsPerPage, size - p * recordsPerPage));
+            writePrefix(pages[p], records * recordLength, out);
+        }
+        writePrefix(index, index.capacity(), out);
+    }
+
+    /**
+     * Replaces the table's state with a section written by {@link #writeTo}.
+     *
+     * <p>The section must come from a table of the same record length and capacity (an {@link
+     * IllegalArgumentException} says which differs), and its counters must be consistent. On any failure the table
+     * is left half loaded and must not be used until {@link #clear()}ed or loaded again.
+     */
+    public void readFrom(final ReadableByteChannel in) throws IOException {
+        final ByteBuffer header = ByteBuffer.allocate(SECTION_HEADER_LENGTH);
+        readFully(in, header);
+        header.flip();
+        final int savedRecordLength = header.getInt();
+        final int savedCapacity = header.getInt();
+        if (savedRecordLength != recordLength || savedCapacity != capacity) {
+            throw new IllegalArgumentException("saved table has record length " + savedRecordLength + " and capacity "
+                + savedCapacity + ", this table " + recordLength + " and " + capacity);
+        }
+        final int savedSize = header.getInt();
+        final int savedHead = header.getInt();
+        final int savedTail = header.getInt();
+        final long savedEvictions = header.getLong();
+        final long savedOverrides = header.getLong();
+        final boolean empty = savedSize == 0;
+        if (savedSize < 0 || savedSize > capacity || savedEvictions < 0 || savedOverrides < 0
+            || empty != (savedHead == NONE) || empty != (savedTail == NONE)
+            || savedHead < NONE || savedHead >= savedSize || savedTail < NONE || savedTail >= savedSize) {
+            throw new IllegalArgumentException("saved table counters are inconsistent: size " + savedSize + " head "
+                + savedHead + " tail " + savedTail + " evictions " + savedEvictions + " overrides " + savedOverrides);
+        }
+        final int recordsPerPage = pageMask + 1;
+        for (int p = 0; p < pages.length; p++) {
+            final int records = Math.max(0, Math.min(recordsPerPage, savedSize - p * recordsPerPage));
+            readPrefix(pages[p], records * recordLength, in);
+        }
+        readPrefix(index, index.capacity(), in);
+        size = savedSize;
+        lruHead = savedHead;
+        lruTail = savedTail;
+        evictions = savedEvictions;
+        guardOverrides = savedOverrides;
+    }
+
+    /**
+     * Empties the table and zeroes its counters, as if just built: records past {@link #size()} are never read
+     * before {@link #insert} zeroes them, so only the index needs clearing.
+     */
+    public void clear() {
+        index.setMemory(0, index.capacity(), (byte)0);
+        size = 0;
+        lruHead = NONE;
+        lruTail = NONE;
+        evictions = 0;
+        guardOverrides = 0;
+    }
+
+    /** Writes the first {@code length} bytes of {@code memory} straight from its direct memory, window by window. */
+    private static void writePrefix(final UnsafeBuffer memory, final int length, final WritableByteChannel out)
+        throws IOException {
+        for (int position = 0; position < length; position += TRANSFER_WINDOW) {
+            writeFully(out, memory.byteBuffer().slice(position, Math.min(TRANSFER_WINDOW, length - position)));
+        }
+    }
+
+    /** Reads the first {@code length} bytes of {@code memory} straight into its direct memory, window by window. */
+    private static void readPrefix(final UnsafeBuffer memory, final int length, final ReadableByteChannel in)
+        throws IOException {
+        for (int position = 0; position < length; position += TRANSFER_WINDOW) {
+            readFully(in, memory.byteBuffer().slice(position, Math.min(TRANSFER_WINDOW, length - position)));
+        }
+    }
+
+    private static void writeFully(final WritableByteChannel out, final ByteBuffer source) throws IOException {
+        while (source.hasRemaining()) {
+            out.write(source);
+        }
+    }
+
+    private static void readFully(final ReadableByteChannel in, final ByteBuffer target) throws IOException {
+        while (target.hasRemaining()) {
+            if (in.read(target) < 0) {
+                throw new EOFException("saved table ends " + target.remaining() + " bytes early");
+            }
+        }
     }
 
     private int chooseVictim() {

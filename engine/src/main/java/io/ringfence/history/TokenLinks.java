@@ -1,5 +1,9 @@
 package io.ringfence.history;
 
+import java.io.IOException;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+
 /**
  * Which card a wallet or network token stands for: token fingerprint to card fingerprint, off-heap, least
  * recently used evicted when full. An authorization made with a linked token shares its card's history and flag.
@@ -57,6 +61,29 @@ public final class TokenLinks {
 
     public int size() {
         return table.size();
+    }
+
+    public int capacity() {
+        return table.capacity();
+    }
+
+    public int recordLength() {
+        return table.recordLength();
+    }
+
+    /** Saves the store's exact state; see {@link RecordTable#writeTo}. Admin operation: allocates a little. */
+    public void writeTo(final WritableByteChannel out) throws IOException {
+        table.writeTo(out);
+    }
+
+    /** Replaces the store's state with a saved one; see {@link RecordTable#readFrom} for what a failure leaves. */
+    public void readFrom(final ReadableByteChannel in) throws IOException {
+        table.readFrom(in);
+    }
+
+    /** Empties the store, as if just built. */
+    public void clear() {
+        table.clear();
     }
 
     public long digest(final long seed) {

@@ -20,6 +20,14 @@ public interface EventJournal extends AutoCloseable {
     /** The sequence of the last event in the journal, or -1 when it is empty. */
     long lastSequence();
 
+    /**
+     * Retention: deletes journal files whose events a snapshot covers (every sequence at or below
+     * {@code snapshotSequence}), beyond those the configuration keeps.
+     *
+     * @return the number of files deleted
+     */
+    int deleteCyclesCoveredBy(long snapshotSequence);
+
     @Override
     void close();
 }

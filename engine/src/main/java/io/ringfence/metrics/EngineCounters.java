@@ -41,6 +41,10 @@ public final class EngineCounters {
     public final AtomicCounter lateDecisions;
     public final AtomicCounter controlEventsRejected;
     public final AtomicCounter internalErrors;
+    public final AtomicCounter journalFailures;
+    public final AtomicCounter decisionJournalFailures;
+    public final AtomicCounter standInJournal;
+    public final AtomicCounter eventsRecovered;
 
     public EngineCounters() {
         manager = new CountersManager(
@@ -75,6 +79,10 @@ public final class EngineCounters {
         lateDecisions = counter("decisions.late");
         controlEventsRejected = counter("control.rejected");
         internalErrors = counter("errors.internal");
+        journalFailures = counter("journal.failures");
+        decisionJournalFailures = counter("journal.decisions.failures");
+        standInJournal = counter("standin.journal");
+        eventsRecovered = counter("journal.recovered");
     }
 
     public AtomicCounter decisions(final Action action) {

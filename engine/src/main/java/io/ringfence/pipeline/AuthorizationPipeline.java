@@ -5,17 +5,23 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.ringfence.api.EngineConfig;
+import io.ringfence.api.JournalConfig;
 import io.ringfence.decision.DecisionPolicy;
 import io.ringfence.decision.RiskEngine;
 import io.ringfence.event.EngineEvent;
+import io.ringfence.journal.DecisionJournal;
+import io.ringfence.journal.EventJournal;
 import io.ringfence.metrics.EngineCounters;
+import io.ringfence.snapshot.SnapshotStore;
 import org.HdrHistogram.Histogram;
 
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
 
 /**
  * The whole pipeline in one place: the ring of pre-allocated {@link EngineEvent}s and the stages that consume it.
@@ -27,19 +33,24 @@ import java.util.concurrent.locks.LockSupport;
  *                                                  update, flag)
  * </pre>
  *
- * A journal stage slots in beside the business logic ({@code handleEventsWith(businessLogic, journal)}): both
- * read the same slots in parallel, and the response stage waits for both, so no decision is released before its
- * input is journaled.
+ * With a journal configured, the {@link JournalHandler} runs beside the business logic
+ * ({@code handleEventsWith(businessLogic, journal)}): both read the same slots in parallel, and the response stage
+ * waits for both, so no decision is released before its input is journaled. The {@link DecisionJournalHandler}
+ * writes the audit record beside the response stage.
  */
 public final class AuthorizationPipeline implements AutoCloseable {
     private static final EventTranslatorOneArg<EngineEvent, EngineEvent> COPY_STAGED =
         (slot, sequence, staged) -> slot.copyRequestFrom(staged);
-    private static final List<String> STAGE_THREAD_NAMES = List.of("ringfence-business-logic", "ringfence-response");
+    private static final List<String> STAGE_THREADS = List.of("ringfence-business-logic", "ringfence-response");
+    private static final List<String> JOURNALED_STAGE_THREADS = List.of("ringfence-business-logic", "ringfence-journal",
+        "ringfence-decision-journal", "ringfence-response");
     private static final long SHUTDOWN_TIMEOUT_SECONDS = 10;
     private static final long DRAIN_POLL_NANOS = 100_000;
 
     private final EngineCounters counters;
+    private final JournalHealth journalHealth = new JournalHealth();
     private final RiskEngine riskEngine;
+    private final Recovery recovery;
     private final ResponseHandler responseHandler;
     private final Disruptor<EngineEvent> disruptor;
     private final RingBuffer<EngineEvent> ring;
@@ -47,15 +58,48 @@ public final class AuthorizationPipeline implements AutoCloseable {
     private Histogram flagToBlockInterval;
     private final Histogram decisionLatency = new Histogram(ResponseHandler.MAX_RECORDED_NANOS, 3);
     private final Histogram flagToBlock = new Histogram(ResponseHandler.MAX_RECORDED_NANOS, 3);
+    private final List<Thread> stageThreads = new CopyOnWriteArrayList<>();
 
-    public AuthorizationPipeline(final EngineConfig config, final EngineCounters counters) {
+    /**
+     * Builds the pipeline; with a journal configured, first recovers the state from snapshot and journal.
+     *
+     * @param inputJournals opens the input journal: {@code ChronicleEventJournal::open}, or in tests a journal
+     *                      that fails
+     */
+    public AuthorizationPipeline(final EngineConfig config, final EngineCounters counters,
+        final Function<JournalConfig, EventJournal> inputJournals) {
         this.counters = counters;
         this.riskEngine = new RiskEngine(config.cardCapacity(), config.merchantCapacity(), config.terminalCapacity(),
             config.tokenCapacity(), config.scorerFactory().get(), new DecisionPolicy(config.thresholds()), counters);
         this.responseHandler = new ResponseHandler();
-        this.disruptor = new Disruptor<>(EngineEvent::new, config.ringSize(), stageThreads(), ProducerType.MULTI,
-            WaitStrategies.create(config.waitStrategy()));
-        disruptor.handleEventsWith(new BusinessLogicHandler(riskEngine, counters)).then(responseHandler);
+        final JournalConfig journal = config.journal();
+        if (journal == null) {
+            this.recovery = Recovery.FRESH;
+            this.disruptor = new Disruptor<>(EngineEvent::new, config.ringSize(), stageThreads(STAGE_THREADS),
+                ProducerType.MULTI, WaitStrategies.create(config.waitStrategy()));
+            disruptor.handleEventsWith(new BusinessLogicHandler(riskEngine, counters)).then(responseHandler);
+        } else {
+            final SnapshotStore snapshots = new SnapshotStore(journal.snapshotDirectory());
+            this.recovery = Recovery.run(riskEngine, snapshots, journal);
+            counters.eventsRecovered.setRelease(recovery.eventsReplayed());
+            this.disruptor = new Disruptor<>(EngineEvent::new, config.ringSize(), stageThreads(JOURNALED_STAGE_THREADS),
+                ProducerType.MULTI, WaitStrategies.create(config.waitStrategy()));
+            final DecisionJournal decisionJournal = DecisionJournal.open(journal);
+            final EventJournal inputJournal;
+            try {
+                inputJournal = inputJournals.apply(journal);
+            } catch (final RuntimeException e) {
+                decisionJournal.close();
+                throw e;
+            }
+            final JournalHandler journalHandler = new JournalHandler(inputJournal, recovery.nextSequence(),
+                journalHealth, counters);
+            final BusinessLogicHandler businessLogic = new BusinessLogicHandler(riskEngine, counters,
+                recovery.nextSequence(), snapshots, () -> disruptor.getSequenceValueFor(journalHandler), journalHealth,
+                journalHandler::snapshotCovers);
+            disruptor.handleEventsWith(businessLogic, journalHandler)
+                .then(new DecisionJournalHandler(decisionJournal, counters), responseHandler);
+        }
         this.ring = disruptor.start();
     }
 
@@ -92,6 +136,11 @@ public final class AuthorizationPipeline implements AutoCloseable {
         return counters;
     }
 
+    /** Whether the input journal still takes writes; always healthy without a journal. */
+    public JournalHealth journalHealth() {
+        return journalHealth;
+    }
+
     /** Bytes of off-heap card history per configured card, index included. */
     public double bytesPerCard() {
         return riskEngine.cards().bytesPerCard();
@@ -112,7 +161,8 @@ public final class AuthorizationPipeline implements AutoCloseable {
     }
 
     /**
-     * Processes every event already published (for at most 10 seconds), then stops the stage threads.
+     * Processes every event already published (for at most 10 seconds), then stops the stage threads and waits
+     * for them to finish, journals closed.
      *
      * <p>Waits on the ring's gating sequence rather than {@code Disruptor.shutdown}: that one skips stages whose
      * thread has not started running yet, so an engine closed just after start could halt with events unread.
@@ -124,15 +174,32 @@ public final class AuthorizationPipeline implements AutoCloseable {
             LockSupport.parkNanos(DRAIN_POLL_NANOS);
         }
         disruptor.halt();
+        for (final Thread stage : stageThreads) {
+            try {
+                stage.join(TimeUnit.SECONDS.toMillis(SHUTDOWN_TIMEOUT_SECONDS));
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
-    private static ThreadFactory stageThreads() {
+    /** What recovery did at start: snapshot loaded, events replayed, and how fast. */
+    public String recoverySummary() {
+        return String.format("snapshot through sequence %d, %d journal events replayed in %.1f ms (%.0f events/s)",
+            recovery.snapshotSequence(), recovery.eventsReplayed(), recovery.replayNanos() / 1e6,
+            recovery.eventsPerSecond());
+    }
+
+    /** Names stage threads in the order the Disruptor starts them (the order stages were added), and keeps them. */
+    private ThreadFactory stageThreads(final List<String> names) {
         final AtomicInteger next = new AtomicInteger();
         return runnable -> {
             final int index = next.getAndIncrement();
-            final String name = index < STAGE_THREAD_NAMES.size() ? STAGE_THREAD_NAMES.get(index) : "ringfence-stage-" + index;
+            final String name = index < names.size() ? names.get(index) : "ringfence-stage-" + index;
             final Thread thread = new Thread(runnable, name);
             thread.setDaemon(true);
+            stageThreads.add(thread);
             return thread;
         };
     }

@@ -6,34 +6,93 @@ import io.ringfence.api.ResponseCode;
 import io.ringfence.decision.RiskEngine;
 import io.ringfence.event.EngineEvent;
 import io.ringfence.event.EventType;
+import io.ringfence.event.QueryKind;
 import io.ringfence.metrics.EngineCounters;
+import io.ringfence.snapshot.SnapshotStore;
+
+import java.io.IOException;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * Stage 1: the business logic. The only thread that touches the {@link RiskEngine}'s state; events arrive in
- * ring order. A failure inside the business logic answers that one event with 96 (system malfunction) and the
- * stage carries on: the engine never stops deciding because of one bad event.
+ * ring order and are numbered {@code firstSequence + ring sequence}, so numbering carries on across restarts. A
+ * failure inside the business logic answers that one event with 96 (system malfunction) and the stage carries
+ * on: the engine never stops deciding because of one bad event.
+ *
+ * <p>Snapshots are written here, since this thread owns the state: the stage first waits until the journal stage
+ * has journaled every event before the snapshot, so a snapshot never holds an event the journal lacks. The
+ * pipeline pauses while it writes: an operator's action, not a per-event cost.
  */
 final class BusinessLogicHandler implements EventHandler<EngineEvent> {
+    private static final int SNAPSHOTS_KEPT = 3;
+
     private final RiskEngine riskEngine;
     private final EngineCounters counters;
+    private final long firstSequence;
+    private final SnapshotStore snapshots;
+    private final LongSupplier journalProgress;
+    private final JournalHealth journalHealth;
+    private final LongConsumer snapshotWritten;
 
+    /** An engine without a journal: no snapshots. */
     BusinessLogicHandler(final RiskEngine riskEngine, final EngineCounters counters) {
+        this(riskEngine, counters, 0L, null, () -> Long.MAX_VALUE, new JournalHealth(), sequence -> { });
+    }
+
+    BusinessLogicHandler(final RiskEngine riskEngine, final EngineCounters counters, final long firstSequence,
+        final SnapshotStore snapshots, final LongSupplier journalProgress, final JournalHealth journalHealth,
+        final LongConsumer snapshotWritten) {
         this.riskEngine = riskEngine;
         this.counters = counters;
+        this.firstSequence = firstSequence;
+        this.snapshots = snapshots;
+        this.journalProgress = journalProgress;
+        this.journalHealth = journalHealth;
+        this.snapshotWritten = snapshotWritten;
     }
 
     @Override
     public void onEvent(final EngineEvent event, final long sequence, final boolean endOfBatch) {
+        final long globalSequence = firstSequence + sequence;
+        if (event.type == EventType.QUERY && event.queryKind == QueryKind.SNAPSHOT) {
+            snapshot(event, sequence, globalSequence);
+            return;
+        }
         try {
-            riskEngine.process(event, sequence);
+            riskEngine.process(event, globalSequence);
         } catch (final RuntimeException e) {
             counters.internalErrors.incrementRelease();
             event.clearOutcome();
-            event.sequence = sequence;
+            event.sequence = globalSequence;
             if (event.type == EventType.AUTHORIZE) {
                 event.action = Action.DECLINE;
                 event.responseCode = ResponseCode.SYSTEM_MALFUNCTION;
             }
+        }
+    }
+
+    private void snapshot(final EngineEvent event, final long ringSequence, final long globalSequence) {
+        event.clearOutcome();
+        event.sequence = globalSequence;
+        if (snapshots == null) {
+            event.queryResult = "no journal configured: nothing to snapshot against";
+            return;
+        }
+        while (journalProgress.getAsLong() < ringSequence - 1 && journalHealth.isHealthy()) {
+            Thread.onSpinWait();
+        }
+        if (!journalHealth.isHealthy()) {
+            event.queryResult = "journal unavailable, no snapshot taken: " + journalHealth.failure();
+            return;
+        }
+        try {
+            event.queryResult = snapshots.write(riskEngine, globalSequence - 1);
+            event.applied = true;
+            snapshots.prune(SNAPSHOTS_KEPT);
+            snapshotWritten.accept(globalSequence - 1);
+        } catch (final IOException | RuntimeException e) {
+            event.queryResult = "snapshot failed in " + snapshots.directory() + ": " + e.getMessage();
         }
     }
 }

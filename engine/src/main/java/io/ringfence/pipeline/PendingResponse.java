@@ -55,6 +55,7 @@ public class PendingResponse implements ResponseSink {
     private long latencyNanos;
     private FlagReason flagRaised;
     private boolean applied;
+    private boolean journalFailed;
     private Object queryResult;
 
     public PendingResponse(final EngineCounters counters) {
@@ -77,6 +78,7 @@ public class PendingResponse implements ResponseSink {
         latencyNanos = releaseNanos - event.ingressNanos;
         flagRaised = event.flagRaised;
         applied = event.applied;
+        journalFailed = event.journalFailed;
         queryResult = event.queryResult;
         if (STATE.compareAndSet(this, PENDING, DONE)) {
             completed();
@@ -160,6 +162,11 @@ public class PendingResponse implements ResponseSink {
 
     public final boolean applied() {
         return applied;
+    }
+
+    /** True when the event could not be journaled: its outcome must not reach the caller. */
+    public final boolean journalFailed() {
+        return journalFailed;
     }
 
     public final Object queryResult() {

@@ -1,0 +1,263 @@
+package io.ringfence.journal;
+
+import io.ringfence.api.Action;
+import io.ringfence.api.FlagReason;
+import io.ringfence.api.JournalConfig;
+import io.ringfence.api.ReasonCode;
+import io.ringfence.api.ResponseCode;
+import io.ringfence.event.EngineEvent;
+import io.ringfence.event.EventType;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
+
+import java.nio.file.Path;
+
+/**
+ * The decision journal: an audit record per decision, written after the business logic decided, on a Chronicle
+ * Queue in {@link JournalConfig#decisionDirectory()} with the same durability and roll cycle as the input journal.
+ * Appending allocates nothing (the scorer version is written with Chronicle's allocation-free UTF-8 writer).
+ *
+ * <p>Layout, {@value #FIXED_LENGTH} bytes then the scorer version:
+ * <pre>
+ *  0 format   byte  {@link EventCodec#DECISION_FORMAT} (record kind 2, version 1)
+ *  1 sequence long; 9 eventTimeMillis long; 17 type byte (ordinal)
+ * 18 resolved fingerprint high, low  long x2
+ * 34 action byte, 35 response code byte (ordinals, -1 for none); 36 score int
+ * 40 reason0, reason1, reason2  byte x3 (ordinals, -1 for none); 43 flag raised byte (ordinal)
+ * 44 applied byte (0/1); 45 stand-in byte (0/1); 46 latency nanos long
+ * 54 scorer version: Chronicle stop-bit length and UTF-8, -1 when absent
+ * </pre>
+ */
+public final class DecisionJournal implements AutoCloseable {
+    public static final int FIXED_LENGTH = 54;
+
+    private static final EventType[] TYPES = EventType.values();
+    private static final Action[] ACTIONS = Action.values();
+    private static final ResponseCode[] CODES = ResponseCode.values();
+    private static final ReasonCode[] REASONS = ReasonCode.values();
+
+    private final Path directory;
+    private final SingleChronicleQueue queue;
+    private final ExcerptAppender appender;
+    private long lastSequence;
+
+    private DecisionJournal(final Path directory, final SingleChronicleQueue queue) {
+        this.directory = directory;
+        this.queue = queue;
+        this.lastSequence = Queues.lastSequence(queue, EventCodec.DECISION_FORMAT);
+        this.appender = queue.createAppender();
+    }
+
+    /**
+     * Opens (creating if needed) the decision journal in {@code config.decisionDirectory()}.
+     *
+     * @throws JournalException when the directory cannot be created or written, or the journal cannot be opened
+     */
+    public static DecisionJournal open(final JournalConfig config) {
+        final Path directory = config.decisionDirectory();
+        Queues.prepareWritableDirectory(directory, "decision journal");
+        SingleChronicleQueue queue = null;
+        try {
+            queue = SingleChronicleQueueBuilder.binary(directory)
+                .syncMode(Queues.syncMode(config.durability()))
+                .rollCycle(Queues.rollCycle(config.rollCycle()))
+                .build();
+            return new DecisionJournal(directory, queue);
+        } catch (final Exception | Error e) {
+            if (queue != null) {
+                queue.close();
+            }
+            if (e instanceof JournalException journal) {
+                throw journal;
+            }
+            throw new JournalException("decision journal " + directory + " cannot be opened: " + Queues.describe(e), e);
+        }
+    }
+
+    /**
+     * Appends the audit record of {@code event}'s decision: its sequence ({@link EngineEvent#sequence}) and outcome.
+     *
+     * @param latencyNanos ingress to release
+     * @param standIn      whether the caller got a stand-in decision rather than this one
+     * @throws JournalException when the write failed
+     */
+    public void append(final EngineEvent event, final long latencyNanos, final boolean standIn) {
+        try {
+            final DocumentContext dc = appender.writingDocument();
+            try {
+                final Bytes<?> bytes = dc.wire().bytes();
+                bytes.writeByte(EventCodec.DECISION_FORMAT);
+                bytes.writeLong(event.sequence);
+                bytes.writeLong(event.eventTimeMillis);
+                bytes.writeByte(EventCodec.ordinal(event.type));
+                bytes.writeLong(event.resolvedFingerprintHigh);
+                bytes.writeLong(event.resolvedFingerprintLow);
+                bytes.writeByte(EventCodec.ordinal(event.action));
+                bytes.writeByte(EventCodec.ordinal(event.responseCode));
+                bytes.writeInt(event.score);
+                bytes.writeByte(EventCodec.ordinal(event.reason0));
+                bytes.writeByte(EventCodec.ordinal(event.reason1));
+                bytes.writeByte(EventCodec.ordinal(event.reason2));
+                bytes.writeByte(EventCodec.ordinal(event.flagRaised == null ? FlagReason.NOT_FLAGGED : event.flagRaised));
+                bytes.writeByte((byte)(event.applied ? 1 : 0));
+                bytes.writeByte((byte)(standIn ? 1 : 0));
+                bytes.writeLong(latencyNanos);
+                bytes.writeUtf8(event.scorerVersion);
+            } catch (final Exception | Error e) {
+                dc.rollbackOnClose();
+                throw e;
+            } finally {
+                dc.close();
+            }
+        } catch (final Exception | Error e) {
+            throw new JournalException("decision journal write failed in " + directory + ": " + Queues.describe(e), e);
+        }
+        lastSequence = event.sequence;
+    }
+
+    /** The sequence of the last record appended (or found at open), -1 when empty. */
+    public long lastSequence() {
+        return lastSequence;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public void close() {
+        try {
+            appender.close();
+        } finally {
+            queue.close();
+        }
+    }
+
+    /**
+     * Reads every record of the decision journal in {@code decisionDirectory}, in journal order.
+     *
+     * @throws JournalException when the directory is missing, holds no journal, or a record cannot be read
+     */
+    public static void read(final Path decisionDirectory, final DecisionVisitor visitor) {
+        try (Reader reader = reader(decisionDirectory)) {
+            for (DecisionRecord record = reader.next(); record != null; record = reader.next()) {
+                visitor.onDecision(record);
+            }
+        }
+    }
+
+    /**
+     * Opens a cursor over the decision journal in {@code decisionDirectory}, read-only: for merging it with a replay
+     * of the input journal in sequence order.
+     */
+    public static Reader reader(final Path decisionDirectory) {
+        Queues.checkReadableQueue(decisionDirectory, "decision journal");
+        try {
+            return new Reader(decisionDirectory, SingleChronicleQueueBuilder.binary(decisionDirectory)
+                .readOnly(true).build());
+        } catch (final Exception | Error e) {
+            throw new JournalException("decision journal " + decisionDirectory + " cannot be opened: "
+                + Queues.describe(e), e);
+        }
+    }
+
+    static String formatProblem(final byte format) {
+        if (format == EventCodec.FORMAT) {
+            return "an input event where a decision record was expected (is this the input journal?)";
+        }
+        return EventCodec.formatProblem(format);
+    }
+
+    static DecisionRecord decode(final Bytes<?> bytes) {
+        final byte format = bytes.readByte();
+        if (format != EventCodec.DECISION_FORMAT) {
+            throw new IllegalStateException(formatProblem(format));
+        }
+        final long sequence = bytes.readLong();
+        final long time = bytes.readLong();
+        final EventType type = TYPES[bytes.readByte()];
+        final long high = bytes.readLong();
+        final long low = bytes.readLong();
+        final byte action = bytes.readByte();
+        final byte code = bytes.readByte();
+        final int score = bytes.readInt();
+        final ReasonCode reason0 = reason(bytes.readByte());
+        final ReasonCode reason1 = reason(bytes.readByte());
+        final ReasonCode reason2 = reason(bytes.readByte());
+        final FlagReason flag = FlagReason.fromOrdinal(bytes.readByte());
+        final boolean applied = bytes.readByte() != 0;
+        final boolean standIn = bytes.readByte() != 0;
+        final long latency = bytes.readLong();
+        final String scorerVersion = bytes.readUtf8();
+        return new DecisionRecord(sequence, time, type, high, low, action < 0 ? null : ACTIONS[action],
+            code < 0 ? null : CODES[code], score, reason0, reason1, reason2, scorerVersion, flag, applied, standIn,
+            latency);
+    }
+
+    private static ReasonCode reason(final byte ordinal) {
+        return ordinal < 0 ? null : REASONS[ordinal];
+    }
+
+    /** A read-only cursor over a decision journal. */
+    public static final class Reader implements AutoCloseable {
+        private final Path directory;
+        private final SingleChronicleQueue queue;
+        private final ExcerptTailer tailer;
+
+        private Reader(final Path directory, final SingleChronicleQueue queue) {
+            this.directory = directory;
+            this.queue = queue;
+            this.tailer = queue.createTailer().toStart();
+        }
+
+        /**
+         * The next record, or null at the end.
+         *
+         * @throws JournalException when a record cannot be read
+         */
+        public DecisionRecord next() {
+            long index = -1;
+            try {
+                while (true) {
+                    try (DocumentContext dc = tailer.readingDocument()) {
+                        if (!dc.isPresent()) {
+                            return null;
+                        }
+                        if (dc.isData()) {
+                            index = dc.index();
+                            return decode(dc.wire().bytes());
+                        }
+                    }
+                }
+            } catch (final Exception | Error e) {
+                throw new JournalException("decision journal " + directory + " cannot be read"
+                    + (index >= 0 ? " at index 0x" + Long.toHexString(index) : "") + ": " + Queues.describe(e), e);
+            }
+        }
+
+        /** The sequence of the last record in the journal, or -1 when it is empty. */
+        public long lastSequence() {
+            try {
+                return Queues.lastSequence(queue, EventCodec.DECISION_FORMAT);
+            } catch (final JournalException e) {
+                throw e;
+            } catch (final Exception | Error e) {
+                throw new JournalException("decision journal " + directory + " cannot be read: " + Queues.describe(e),
+                    e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                tailer.close();
+            } finally {
+                queue.close();
+            }
+        }
+    }
+}

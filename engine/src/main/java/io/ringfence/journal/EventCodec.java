@@ -1,0 +1,174 @@
+package io.ringfence.journal;
+
+import io.ringfence.api.Channel;
+import io.ringfence.api.EntryMode;
+import io.ringfence.api.FraudReportKind;
+import io.ringfence.event.EngineEvent;
+import io.ringfence.event.EventType;
+import io.ringfence.event.Rejection;
+import net.openhft.chronicle.bytes.Bytes;
+
+/**
+ * Binary form of the request part of an {@link EngineEvent}: what the input journal holds per event. Encoding and
+ * decoding allocate nothing (a request id longer than {@value #MAX_REQUEST_ID_CHARS} characters, or one that is
+ * not a {@link CharSequence}, is the exception). No PAN: the event holds none, only the fingerprint, BIN and last
+ * four.
+ *
+ * <p>Layout, little-endian as Chronicle writes it, {@value #FIXED_LENGTH} bytes then the request id:
+ * <pre>
+ *  0 format   byte   {@link #FORMAT}: record kind (high nibble 1 = input event) and version (low nibble)
+ *  1 sequence long   the event's global sequence
+ *  9 type     byte   {@link EventType} ordinal
+ * 10 time     long   eventTimeMillis
+ * 18 reject   byte   {@link Rejection} ordinal, -1 for none
+ * 19 fp hi/lo long x2
+ * 35 bin      int
+ * 39 last4    short
+ * 41 amount   long   amountMinor
+ * 49 ccy      short  ISO 4217 numeric; 51 exponent byte
+ * 52 channel  byte   ordinal or -1; 53 entry mode byte, ordinal or -1
+ * 54 merchant, terminal keys  long x2
+ * 70 mcc      int
+ * 74 merchant, card, ip, billing country  short x4
+ * 82 ip, device, email keys  long x3
+ * 106 report kind byte, ordinal or -1
+ * 107 linked fp hi/lo long x2
+ * 123 request id: Chronicle stop-bit length and UTF-8, length -1 when absent
+ * </pre>
+ * Enum ordinals are part of the format: the enums are append-only.
+ */
+public final class EventCodec {
+    /** Record kind 1 (input event), format version 1. */
+    public static final byte FORMAT = 0x11;
+    /** Record kind 2 (decision), format version 1; see {@link DecisionJournal}. */
+    public static final byte DECISION_FORMAT = 0x21;
+    public static final int FIXED_LENGTH = 123;
+    /** Request ids are journaled up to this length; longer ones are cut, so one request cannot overflow a write. */
+    public static final int MAX_REQUEST_ID_CHARS = 256;
+
+    private static final EventType[] TYPES = EventType.values();
+    private static final Rejection[] REJECTIONS = Rejection.values();
+    private static final Channel[] CHANNELS = Channel.values();
+    private static final EntryMode[] ENTRY_MODES = EntryMode.values();
+    private static final FraudReportKind[] REPORT_KINDS = FraudReportKind.values();
+
+    private EventCodec() {
+    }
+
+    /** Writes the request part of {@code event} with its {@code sequence} at the write position of {@code bytes}. */
+    public static void encode(final EngineEvent event, final long sequence, final Bytes<?> bytes) {
+        bytes.writeByte(FORMAT);
+        bytes.writeLong(sequence);
+        bytes.writeByte((byte)event.type.ordinal());
+        bytes.writeLong(event.eventTimeMillis);
+        bytes.writeByte(ordinal(event.rejection));
+        bytes.writeLong(event.fingerprintHigh);
+        bytes.writeLong(event.fingerprintLow);
+        bytes.writeInt(event.bin);
+        bytes.writeShort(event.lastFour);
+        bytes.writeLong(event.amountMinor);
+        bytes.writeShort(event.currencyNumeric);
+        bytes.writeByte(event.currencyExponent);
+        bytes.writeByte(ordinal(event.channel));
+        bytes.writeByte(ordinal(event.entryMode));
+        bytes.writeLong(event.merchantKey);
+        bytes.writeLong(event.terminalKey);
+        bytes.writeInt(event.mcc);
+        bytes.writeShort(event.merchantCountry);
+        bytes.writeShort(event.cardCountry);
+        bytes.writeShort(event.ipCountry);
+        bytes.writeShort(event.billingCountry);
+        bytes.writeLong(event.ipKey);
+        bytes.writeLong(event.deviceKey);
+        bytes.writeLong(event.emailKey);
+        bytes.writeByte(ordinal(event.reportKind));
+        bytes.writeLong(event.linkedFingerprintHigh);
+        bytes.writeLong(event.linkedFingerprintLow);
+        bytes.writeUtf8(requestId(event.requestId));
+    }
+
+    /**
+     * Reads one record at the read position of {@code bytes} into {@code event} (cleared first) and returns its
+     * sequence, also stored in {@link EngineEvent#sequence}. The request id goes into {@code requestIdScratch}, which
+     * becomes the event's {@link EngineEvent#requestId} (valid until the next decode into it; call toString to keep
+     * it), or, when {@code requestIdScratch} is null, into a new String.
+     *
+     * @throws IllegalStateException when the record is not an input event of a known format version
+     */
+    public static long decode(final Bytes<?> bytes, final EngineEvent event, final StringBuilder requestIdScratch) {
+        final byte format = bytes.readByte();
+        if (format != FORMAT) {
+            throw new IllegalStateException(formatProblem(format));
+        }
+        event.clear();
+        final long sequence = bytes.readLong();
+        event.type = TYPES[bytes.readByte()];
+        event.eventTimeMillis = bytes.readLong();
+        final byte rejection = bytes.readByte();
+        event.rejection = rejection < 0 ? null : REJECTIONS[rejection];
+        event.fingerprintHigh = bytes.readLong();
+        event.fingerprintLow = bytes.readLong();
+        event.bin = bytes.readInt();
+        event.lastFour = bytes.readShort();
+        event.amountMinor = bytes.readLong();
+        event.currencyNumeric = bytes.readShort();
+        event.currencyExponent = bytes.readByte();
+        final byte channel = bytes.readByte();
+        event.channel = channel < 0 ? null : CHANNELS[channel];
+        final byte entryMode = bytes.readByte();
+        event.entryMode = entryMode < 0 ? null : ENTRY_MODES[entryMode];
+        event.merchantKey = bytes.readLong();
+        event.terminalKey = bytes.readLong();
+        event.mcc = bytes.readInt();
+        event.merchantCountry = bytes.readShort();
+        event.cardCountry = bytes.readShort();
+        event.ipCountry = bytes.readShort();
+        event.billingCountry = bytes.readShort();
+        event.ipKey = bytes.readLong();
+        event.deviceKey = bytes.readLong();
+        event.emailKey = bytes.readLong();
+        final byte reportKind = bytes.readByte();
+        event.reportKind = reportKind < 0 ? null : REPORT_KINDS[reportKind];
+        event.linkedFingerprintHigh = bytes.readLong();
+        event.linkedFingerprintLow = bytes.readLong();
+        if (requestIdScratch == null) {
+            event.requestId = bytes.readUtf8();
+        } else if (bytes.readUtf8(requestIdScratch)) {
+            event.requestId = requestIdScratch;
+        }
+        event.sequence = sequence;
+        return sequence;
+    }
+
+    /** The sequence of the record at the read position, without moving it or decoding the rest. */
+    public static long peekSequence(final Bytes<?> bytes) {
+        final long position = bytes.readPosition();
+        final byte format = bytes.readByte(position);
+        if (format != FORMAT) {
+            throw new IllegalStateException(formatProblem(format));
+        }
+        return bytes.readLong(position + 1);
+    }
+
+    static String formatProblem(final byte format) {
+        if (format == DECISION_FORMAT) {
+            return "a decision record where an input event was expected (is this the decision journal?)";
+        }
+        if (format == FORMAT) {
+            return "an input event where a decision record was expected (is this the input journal?)";
+        }
+        return String.format("unknown record format 0x%02x", format & 0xff);
+    }
+
+    private static CharSequence requestId(final Object requestId) {
+        if (requestId == null) {
+            return null;
+        }
+        final CharSequence chars = requestId instanceof CharSequence sequence ? sequence : requestId.toString();
+        return chars.length() <= MAX_REQUEST_ID_CHARS ? chars : chars.subSequence(0, MAX_REQUEST_ID_CHARS);
+    }
+
+    static byte ordinal(final Enum<?> value) {
+        return value == null ? -1 : (byte)value.ordinal();
+    }
+}
