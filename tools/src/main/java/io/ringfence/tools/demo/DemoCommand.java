@@ -7,8 +7,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /** {@code ringfence demo}: a synthetic day of traffic, with fraud scenarios, through an embedded engine. */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
@@ -53,8 +57,17 @@ public final class DemoCommand implements Callable<Integer> {
             + " (default ${DEFAULT-VALUE}; --no-warm-up measures a cold JVM).")
     private boolean warmUp;
 
+    @Option(names = "--journal", paramLabel = "DIR",
+        description = "Journal the measured run's inputs and decisions in DIR (empty or absent), for"
+            + " 'ringfence journal' and 'ringfence replay'.")
+    private Path journal;
+
     @Override
     public Integer call() {
+        if (journal != null && Files.exists(journal) && !isEmptyDirectory(journal)) {
+            throw new ParameterException(spec.commandLine(), "--journal " + journal
+                + " must be an empty or absent directory: the demo starts a fresh journal");
+        }
         if (cards < GeneratorConfig.CARDS_MINIMUM || cards > MAX_CARDS) {
             throw new ParameterException(spec.commandLine(), "--cards must be between " + GeneratorConfig.CARDS_MINIMUM
                 + " and " + MAX_CARDS + ", was " + cards);
@@ -69,11 +82,22 @@ public final class DemoCommand implements Callable<Integer> {
         }
         final long start = System.nanoTime();
         final DemoResult result = DemoRunner.run(DemoOptions.of(cards, seed).withProducers(producers)
-            .withInFlight(inFlight).withWarmUp(warmUp));
+            .withInFlight(inFlight).withWarmUp(warmUp).withJournal(journal));
         final PrintWriter out = spec.commandLine().getOut();
         out.print(DemoReport.render(result));
         out.printf("Demo took %.2f s%n", (System.nanoTime() - start) / 1e9);
         out.flush();
         return 0;
+    }
+
+    private static boolean isEmptyDirectory(final Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        } catch (final IOException e) {
+            return false;
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.ringfence.tools.demo;
 
 import io.ringfence.api.EngineConfig;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -14,8 +15,10 @@ import java.time.Duration;
  * @param warmUp    whether to drive the day through a scratch engine first, so the measured run is JIT-compiled
  * @param deadline  the engine's per-request deadline ({@link EngineConfig#DEADLINE_DEFAULT} by default); tests
  *                  that check scenario outcomes on a busy machine raise it so no answer is a stand-in
+ * @param journal   where the measured engine journals its inputs and decisions, or null for no journal
  */
-public record DemoOptions(int cards, long seed, int producers, int inFlight, boolean warmUp, Duration deadline) {
+public record DemoOptions(int cards, long seed, int producers, int inFlight, boolean warmUp, Duration deadline,
+    Path journal) {
     public static final int IN_FLIGHT_DEFAULT = 16;
 
     public DemoOptions {
@@ -32,22 +35,26 @@ public record DemoOptions(int cards, long seed, int producers, int inFlight, boo
 
     /** The command line's defaults for a population and seed. */
     public static DemoOptions of(final int cards, final long seed) {
-        return new DemoOptions(cards, seed, 1, IN_FLIGHT_DEFAULT, true, EngineConfig.DEADLINE_DEFAULT);
+        return new DemoOptions(cards, seed, 1, IN_FLIGHT_DEFAULT, true, EngineConfig.DEADLINE_DEFAULT, null);
     }
 
     public DemoOptions withProducers(final int newProducers) {
-        return new DemoOptions(cards, seed, newProducers, inFlight, warmUp, deadline);
+        return new DemoOptions(cards, seed, newProducers, inFlight, warmUp, deadline, journal);
     }
 
     public DemoOptions withInFlight(final int newInFlight) {
-        return new DemoOptions(cards, seed, producers, newInFlight, warmUp, deadline);
+        return new DemoOptions(cards, seed, producers, newInFlight, warmUp, deadline, journal);
     }
 
     public DemoOptions withWarmUp(final boolean newWarmUp) {
-        return new DemoOptions(cards, seed, producers, inFlight, newWarmUp, deadline);
+        return new DemoOptions(cards, seed, producers, inFlight, newWarmUp, deadline, journal);
     }
 
     public DemoOptions withDeadline(final Duration newDeadline) {
-        return new DemoOptions(cards, seed, producers, inFlight, warmUp, newDeadline);
+        return new DemoOptions(cards, seed, producers, inFlight, warmUp, newDeadline, journal);
+    }
+
+    public DemoOptions withJournal(final Path newJournal) {
+        return new DemoOptions(cards, seed, producers, inFlight, warmUp, deadline, newJournal);
     }
 }

@@ -5,6 +5,7 @@ import io.ringfence.api.Channel;
 import io.ringfence.api.Decision;
 import io.ringfence.api.EngineStats;
 import io.ringfence.api.FlagReason;
+import io.ringfence.api.JournalConfig;
 import io.ringfence.api.ReasonCode;
 import io.ringfence.api.ResponseCode;
 import io.ringfence.tools.synthetic.Country;
@@ -77,6 +78,10 @@ public final class DemoReport {
             result.engineConfig().defaultDeadline().toMillis(), result.engineConfig().standInPolicy());
         line("  driven by   %d producer thread(s), up to %d authorizations in flight each; control events in stream order",
             result.options().producers(), result.options().inFlight());
+        final JournalConfig journal = result.engineConfig().journal();
+        line("  journal     %s", journal == null ? "none (state in memory only; --journal DIR to keep it)"
+            : journal.directory() + " (inputs and decisions, " + journal.durability() + "; try 'ringfence journal stats'"
+                + " and 'ringfence replay' on it)");
         if (result.options().warmUp()) {
             line("  warm-up     the day was first driven through a scratch engine, since thrown away: the measured"
                 + " engine started empty, JIT-compiled");

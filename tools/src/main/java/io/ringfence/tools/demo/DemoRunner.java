@@ -3,10 +3,12 @@ package io.ringfence.tools.demo;
 import io.ringfence.api.Engine;
 import io.ringfence.api.EngineConfig;
 import io.ringfence.api.EngineStats;
+import io.ringfence.api.JournalConfig;
 import io.ringfence.tools.synthetic.GeneratorConfig;
 import io.ringfence.tools.synthetic.SyntheticTraffic;
 import io.ringfence.tools.synthetic.TrafficGenerator;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -42,13 +44,19 @@ public final class DemoRunner {
         // would pause the engine's threads past the callers' deadlines.
         System.gc();
 
-        try (Engine engine = Engine.start(config)) {
+        final EngineConfig measured = options.journal() == null ? config : EngineConfig.builder()
+            .developmentFingerprintKey()
+            .cardCapacity(config.cardCapacity())
+            .defaultDeadline(options.deadline())
+            .journal(JournalConfig.in(options.journal()).withSnapshotInterval(Duration.ZERO))
+            .build();
+        try (Engine engine = Engine.start(measured)) {
             final long driveStart = System.nanoTime();
             final List<EventOutcome> outcomes = new TrafficDriver(engine, options.producers(), options.inFlight())
                 .drive(traffic.events());
             final long driveNanos = System.nanoTime() - driveStart;
             final EngineStats stats = engine.stats();
-            return new DemoResult(options, traffic, config, outcomes, stats, engine.cardCount(), generationNanos,
+            return new DemoResult(options, traffic, measured, outcomes, stats, engine.cardCount(), generationNanos,
                 warmUpNanos, driveNanos);
         }
     }

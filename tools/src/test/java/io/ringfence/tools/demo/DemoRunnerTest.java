@@ -5,16 +5,22 @@ import io.ringfence.api.Channel;
 import io.ringfence.api.FlagReason;
 import io.ringfence.api.ReasonCode;
 import io.ringfence.api.ResponseCode;
+import io.ringfence.journal.DecisionJournal;
+import io.ringfence.journal.DecisionRecord;
+import io.ringfence.journal.JournalReader;
 import io.ringfence.tools.RingfenceCli;
 import io.ringfence.tools.synthetic.Cardholder;
 import io.ringfence.tools.synthetic.ScenarioKind;
 import io.ringfence.tools.synthetic.SyntheticAuthorization;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -109,6 +115,20 @@ class DemoRunnerTest {
         assertTrue(parallel.allAsExpected());
         assertTrue(result.allAsExpected());
         assertEquals(result.tally().total(), parallel.tally().total());
+    }
+
+    @Test
+    void aJournaledRunJournalsEveryEventAndReplaysToTheSameDecisions(@TempDir final Path dir) {
+        final DemoResult journaled = DemoRunner.run(DemoOptions.of(500, 42).withWarmUp(false).withDeadline(PATIENT)
+            .withJournal(dir));
+        final long events = journaled.outcomes().size();
+        try (JournalReader reader = JournalReader.open(dir.resolve("input"))) {
+            assertEquals(events, reader.replay(-1, (event, sequence) -> { }), "every event is in the input journal");
+        }
+        final List<DecisionRecord> decisions = new ArrayList<>();
+        DecisionJournal.read(dir.resolve("decisions"), decisions::add);
+        assertEquals(events, decisions.size(), "every decision is in the audit journal");
+        assertTrue(DemoReport.render(journaled).contains(dir.toString()), "the report says where the journal is");
     }
 
     @Test
