@@ -26,13 +26,15 @@ public final class RingfenceCli implements Callable<Integer> {
     public static final int USAGE_ERROR = 2;
     /** Held so the logging configuration is not garbage collected with a weakly referenced logger. */
     private static final Logger ENGINE_LOGGER = Logger.getLogger("io.ringfence");
+    private static final Logger CHRONICLE_LOGGER = Logger.getLogger("net.openhft");
 
     @Spec
     private CommandSpec spec;
 
     public static void main(final String[] args) {
-        // The engine logs its start and stop at INFO; on the command line that is noise around the output.
+        // The engine logs its start and stop, Chronicle its start-up banner, at INFO: noise around a tool's output.
         ENGINE_LOGGER.setLevel(Level.WARNING);
+        CHRONICLE_LOGGER.setLevel(Level.WARNING);
         System.exit(run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 
