@@ -11,10 +11,12 @@ import io.ringfence.decision.RiskEngine;
 import io.ringfence.event.EngineEvent;
 import io.ringfence.journal.DecisionJournal;
 import io.ringfence.journal.EventJournal;
+import io.ringfence.journal.JournalException;
 import io.ringfence.metrics.EngineCounters;
 import io.ringfence.snapshot.SnapshotStore;
 import org.HdrHistogram.Histogram;
 
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -44,6 +46,7 @@ public final class AuthorizationPipeline implements AutoCloseable {
     private static final List<String> STAGE_THREADS = List.of("ringfence-business-logic", "ringfence-response");
     private static final List<String> JOURNALED_STAGE_THREADS = List.of("ringfence-business-logic", "ringfence-journal",
         "ringfence-decision-journal", "ringfence-response");
+    private static final System.Logger LOG = System.getLogger("io.ringfence.journal");
     private static final long SHUTDOWN_TIMEOUT_SECONDS = 10;
     private static final long DRAIN_POLL_NANOS = 100_000;
 
@@ -73,32 +76,25 @@ public final class AuthorizationPipeline implements AutoCloseable {
             config.tokenCapacity(), config.scorerFactory().get(), new DecisionPolicy(config.thresholds()), counters);
         this.responseHandler = new ResponseHandler();
         final JournalConfig journal = config.journal();
-        if (journal == null) {
+        final OpenedJournals opened = journal == null ? null : openJournals(journal, inputJournals);
+        if (opened == null) {
             this.recovery = Recovery.FRESH;
             this.disruptor = new Disruptor<>(EngineEvent::new, config.ringSize(), stageThreads(STAGE_THREADS),
                 ProducerType.MULTI, WaitStrategies.create(config.waitStrategy()));
-            disruptor.handleEventsWith(new BusinessLogicHandler(riskEngine, counters)).then(responseHandler);
+            disruptor.handleEventsWith(new BusinessLogicHandler(riskEngine, counters, journalHealth))
+                .then(responseHandler);
         } else {
-            final SnapshotStore snapshots = new SnapshotStore(journal.snapshotDirectory());
-            this.recovery = Recovery.run(riskEngine, snapshots, journal);
+            this.recovery = opened.recovery();
             counters.eventsRecovered.setRelease(recovery.eventsReplayed());
             this.disruptor = new Disruptor<>(EngineEvent::new, config.ringSize(), stageThreads(JOURNALED_STAGE_THREADS),
                 ProducerType.MULTI, WaitStrategies.create(config.waitStrategy()));
-            final DecisionJournal decisionJournal = DecisionJournal.open(journal);
-            final EventJournal inputJournal;
-            try {
-                inputJournal = inputJournals.apply(journal);
-            } catch (final RuntimeException e) {
-                decisionJournal.close();
-                throw e;
-            }
-            final JournalHandler journalHandler = new JournalHandler(inputJournal, recovery.nextSequence(),
+            final JournalHandler journalHandler = new JournalHandler(opened.input(), recovery.nextSequence(),
                 journalHealth, counters);
             final BusinessLogicHandler businessLogic = new BusinessLogicHandler(riskEngine, counters,
-                recovery.nextSequence(), snapshots, () -> disruptor.getSequenceValueFor(journalHandler), journalHealth,
-                journalHandler::snapshotCovers);
+                recovery.nextSequence(), opened.snapshots(), () -> disruptor.getSequenceValueFor(journalHandler),
+                journalHealth, journalHandler::snapshotCovers);
             disruptor.handleEventsWith(businessLogic, journalHandler)
-                .then(new DecisionJournalHandler(decisionJournal, counters), responseHandler);
+                .then(new DecisionJournalHandler(opened.decisions(), counters), responseHandler);
         }
         this.ring = disruptor.start();
     }
@@ -182,6 +178,36 @@ public final class AuthorizationPipeline implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /**
+     * Recovers the state and opens the journals; when that fails (directory unwritable or unreadable, disk full),
+     * says so in one line and returns null: the engine then starts in degraded mode, answering every request with
+     * its stand-in policy rather than deciding without a journal.
+     */
+    private OpenedJournals openJournals(final JournalConfig journal,
+        final Function<JournalConfig, EventJournal> inputJournals) {
+        final SnapshotStore snapshots = new SnapshotStore(journal.snapshotDirectory());
+        try {
+            final Recovery recovered = Recovery.run(riskEngine, snapshots, journal);
+            final DecisionJournal decisions = DecisionJournal.open(journal);
+            try {
+                return new OpenedJournals(snapshots, recovered, decisions, inputJournals.apply(journal));
+            } catch (final RuntimeException e) {
+                decisions.close();
+                throw e;
+            }
+        } catch (final JournalException | UncheckedIOException e) {
+            riskEngine.clearState();
+            journalHealth.fail(e.getMessage());
+            LOG.log(System.Logger.Level.ERROR, "Journal unavailable at start, answering every request with the"
+                + " stand-in policy: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private record OpenedJournals(SnapshotStore snapshots, Recovery recovery, DecisionJournal decisions,
+        EventJournal input) {
     }
 
     /** What recovery did at start: snapshot loaded, events replayed, and how fast. */

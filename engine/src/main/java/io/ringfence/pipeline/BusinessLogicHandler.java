@@ -35,9 +35,9 @@ final class BusinessLogicHandler implements EventHandler<EngineEvent> {
     private final JournalHealth journalHealth;
     private final LongConsumer snapshotWritten;
 
-    /** An engine without a journal: no snapshots. */
-    BusinessLogicHandler(final RiskEngine riskEngine, final EngineCounters counters) {
-        this(riskEngine, counters, 0L, null, () -> Long.MAX_VALUE, new JournalHealth(), sequence -> { });
+    /** An engine without a journal, or whose journal failed to open: no snapshots. */
+    BusinessLogicHandler(final RiskEngine riskEngine, final EngineCounters counters, final JournalHealth journalHealth) {
+        this(riskEngine, counters, 0L, null, () -> Long.MAX_VALUE, journalHealth, sequence -> { });
     }
 
     BusinessLogicHandler(final RiskEngine riskEngine, final EngineCounters counters, final long firstSequence,
@@ -75,6 +75,10 @@ final class BusinessLogicHandler implements EventHandler<EngineEvent> {
     private void snapshot(final EngineEvent event, final long ringSequence, final long globalSequence) {
         event.clearOutcome();
         event.sequence = globalSequence;
+        if (!journalHealth.isHealthy()) {
+            event.queryResult = "journal unavailable, no snapshot taken: " + journalHealth.failure();
+            return;
+        }
         if (snapshots == null) {
             event.queryResult = "no journal configured: nothing to snapshot against";
             return;

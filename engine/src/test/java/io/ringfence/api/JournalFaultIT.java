@@ -26,6 +26,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static io.ringfence.api.TestRequests.SECOND;
 import static io.ringfence.api.TestRequests.T0;
@@ -154,14 +158,41 @@ class JournalFaultIT {
     }
 
     @Test
-    void aJournalDirectoryThatCannotBeCreatedFailsTheStartInOneLineNamingIt(@TempDir final Path dir)
-        throws Exception {
+    void aJournalDirectoryThatCannotBeCreatedStartsTheEngineOnItsStandInPolicyAndSaysSoInOneLine(
+        @TempDir final Path dir) throws Exception {
         final Path file = Files.writeString(dir.resolve("not-a-directory"), "a regular file");
         final Path journalDir = file.resolve("journal");
-        final RuntimeException failure = assertThrows(RuntimeException.class, () -> Engine.start(smallEngine()
-            .journal(JournalConfig.in(journalDir)).build()).close());
-        final String message = failure.getMessage();
-        assertNotNull(message);
+        final List<String> logLines = new ArrayList<>();
+        final Handler capture = new Handler() {
+            @Override
+            public void publish(final LogRecord record) {
+                if (record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                    logLines.add(record.getMessage());
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        final Logger journalLogger = Logger.getLogger("io.ringfence.journal");
+        journalLogger.addHandler(capture);
+        try (Engine engine = Engine.start(smallEngine().journal(JournalConfig.in(journalDir)).build())) {
+            final Decision d = engine.authorize(cardPresent(CARDS.get(0), T0).build());
+            assertStandIn(StandInPolicy.FAIL_CLOSED, d, "no journal, no decision");
+            assertEquals(ReasonCode.STAND_IN_JOURNAL_UNAVAILABLE, d.primaryReason());
+            assertEquals(Ack.Status.REJECTED, engine.reportFraud(FraudReport.of(CardRef.pan(CARDS.get(0)),
+                FraudReportKind.ISSUER_REPORT, T0)).status());
+            assertThrows(IllegalStateException.class, engine::snapshot);
+        } finally {
+            journalLogger.removeHandler(capture);
+        }
+        assertEquals(1, logLines.size(), "said once: " + logLines);
+        final String message = logLines.get(0);
         assertTrue(message.contains(journalDir.toString()), "names the directory: " + message);
         assertFalse(message.contains("\n") || message.contains("\r"), "one line: " + message);
     }

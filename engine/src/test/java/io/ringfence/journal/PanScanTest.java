@@ -3,6 +3,7 @@ package io.ringfence.journal;
 import io.ringfence.api.JournalConfig;
 import io.ringfence.decision.RiskEngine;
 import io.ringfence.event.EngineEvent;
+import io.ringfence.snapshot.SnapshotStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,16 +22,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * The PAN never rests: after journaling traffic on known test PANs (inputs and decisions), no byte sequence of any
- * journal file is any of those PANs as ASCII digits, packed BCD (both nibble orders, odd lengths padded either way)
- * or a binary long in either byte order. Failures name the file and encoding, never the PAN.
+ * The PAN never rests: after journaling traffic on known test PANs (inputs and decisions) and snapshotting the
+ * state, no byte sequence of any journal or snapshot file is any of those PANs as ASCII digits, packed BCD (both
+ * nibble orders, odd lengths padded either way) or a binary long in either byte order. Failures name the file and encoding, never the PAN.
  */
 class PanScanTest {
     @TempDir
     Path root;
 
     @Test
-    void noJournalFileHoldsAnyTestPanInAnyEncoding() throws IOException {
+    void noJournalOrSnapshotFileHoldsAnyTestPanInAnyEncoding() throws IOException {
         final List<String> pans = JournalFixtures.pans();
         final List<EngineEvent> events = JournalFixtures.events(pans, 3_000, 11L);
         final RiskEngine engine = JournalFixtures.riskEngine();
@@ -43,11 +44,13 @@ class PanScanTest {
                 decisions.append(events.get(i), 1_000L, false);
             }
         }
+        new SnapshotStore(config.snapshotDirectory()).write(engine, events.size() - 1);
         final List<Path> files;
         try (Stream<Path> walk = Files.walk(root)) {
             files = walk.filter(Files::isRegularFile).toList();
         }
         assertTrue(files.stream().filter(f -> f.toString().endsWith(".cq4")).count() >= 2, "journal files written");
+        assertTrue(files.stream().anyMatch(f -> f.toString().endsWith(".snap")), "a snapshot written");
 
         final List<byte[]> needles = new ArrayList<>();
         final List<String> encodings = new ArrayList<>();
