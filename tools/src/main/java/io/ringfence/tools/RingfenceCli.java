@@ -1,6 +1,7 @@
 package io.ringfence.tools;
 
 import io.ringfence.tools.demo.DemoCommand;
+import io.ringfence.tools.generate.GenerateCommand;
 import io.ringfence.tools.journal.JournalCommand;
 import io.ringfence.tools.journal.ReplayCommand;
 import picocli.CommandLine;
@@ -20,7 +21,7 @@ import java.util.logging.Logger;
 @Command(name = "ringfence", mixinStandardHelpOptions = true, versionProvider = RingfenceCli.Version.class,
     synopsisSubcommandLabel = "COMMAND",
     description = "Ringfence: a low-latency card fraud and authorization engine.",
-    subcommands = {DemoCommand.class, JournalCommand.class, ReplayCommand.class})
+    subcommands = {DemoCommand.class, GenerateCommand.class, JournalCommand.class, ReplayCommand.class})
 public final class RingfenceCli implements Callable<Integer> {
     /** Exit code for a command line the tool cannot make sense of. */
     public static final int USAGE_ERROR = 2;

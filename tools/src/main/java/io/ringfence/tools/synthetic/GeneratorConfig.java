@@ -24,9 +24,19 @@ public record GeneratorConfig(int cards, int days, long seed, LocalDate firstDay
         if (days < 1) {
             throw new IllegalArgumentException("days must be at least 1, was " + days);
         }
+        if (days > TrafficGenerator.maxDays(cards)) {
+            throw new IllegalArgumentException(tooManyDays(cards, days));
+        }
         if (firstDay == null) {
             throw new IllegalArgumentException("firstDay is required");
         }
+    }
+
+    /** Why {@code days} of traffic cannot come from {@code cards} cards. */
+    static String tooManyDays(final int cards, final int days) {
+        return days + " days is more than " + cards + " cards can give: each day's fraud stories take "
+            + TrafficGenerator.cardholdersTakenPerDay(cards) + " cardholders for good, so at most "
+            + TrafficGenerator.maxDays(cards) + " days (give more cards for more days)";
     }
 
     /** One day of traffic from the default first day. */

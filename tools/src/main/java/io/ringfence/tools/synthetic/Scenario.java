@@ -10,6 +10,11 @@ interface Scenario {
     /** How many cases of the story a day of traffic from {@code cards} cards holds; at least one. */
     int casesPerDay(int cards);
 
+    /** Cardholders one case takes for good: no later case picks them again. */
+    default int cardholdersPerCase(final int cards) {
+        return 1;
+    }
+
     /** Writes one case into the day. */
     void inject(ScenarioContext context);
 }

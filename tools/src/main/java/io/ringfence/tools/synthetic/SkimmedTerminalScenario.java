@@ -32,6 +32,11 @@ final class SkimmedTerminalScenario implements Scenario {
         return Math.max(1, cards / CARDS_PER_CASE);
     }
 
+    @Override
+    public int cardholdersPerCase(final int cards) {
+        return skimmedCards(cards);
+    }
+
     /** Cards the skimmer copies: more in a bigger population. */
     static int skimmedCards(final int cards) {
         return Math.min(24, 10 + cards / 4_000);

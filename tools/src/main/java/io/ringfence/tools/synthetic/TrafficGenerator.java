@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Generates synthetic card traffic: a population of cardholders and merchants, then for each day the scenario
@@ -15,6 +16,9 @@ import java.util.Map;
  *
  * <p>Deterministic: everything is drawn from one {@link java.util.SplittableRandom} seeded by the configuration
  * (no clock, no hash-order iteration), so the same configuration gives the same events, byte for byte.
+ *
+ * <p>{@link #stream} hands the events out a day at a time, so many days of a large population need only one
+ * day's events in memory; {@link #generate} collects the same stream into a list.
  */
 public final class TrafficGenerator {
     /** The stories, in the order each day's cases are cast. */
@@ -24,17 +28,31 @@ public final class TrafficGenerator {
         new CardTestingScenario(),
         new FalsePositiveScenario(),
         new SkimmedTerminalScenario());
+    private static final long DAY_MILLIS = 86_400_000L;
 
     private TrafficGenerator() {
     }
 
     public static SyntheticTraffic generate(final GeneratorConfig config) {
+        final List<SyntheticEvent> events = new ArrayList<>(config.cards() * 10 * config.days());
+        final Population population = stream(config, events::add);
+        return new SyntheticTraffic(config, population, events);
+    }
+
+    /**
+     * Generates the traffic and hands every event to {@code out} in time order (ties in a fixed order),
+     * authorizations numbered in stream order ({@code tx0000001}); returns the population.
+     */
+    public static Population stream(final GeneratorConfig config, final Consumer<SyntheticEvent> out) {
         final RandomDraws root = new RandomDraws(config.seed());
         final Population population = Population.draw(config.cards(), config.firstDay(), root.split());
         final NormalSpending spending = new NormalSpending(population.merchants());
         final Map<Cardholder, Claim> claims = new HashMap<>();
         final Map<ScenarioKind, Integer> casesSoFar = new EnumMap<>(ScenarioKind.class);
-        final List<SyntheticEvent> events = new ArrayList<>(config.cards() * 10 * config.days());
+        final Numbering numbering = new Numbering(out);
+        // Events a day's stories place after its midnight wait for the next day, ahead of its own events, so the
+        // stream is the stable time sort of all days' events in generation order.
+        List<SyntheticEvent> events = new ArrayList<>();
 
         for (int d = 0; d < config.days(); d++) {
             final LocalDate day = config.firstDay().plusDays(d);
@@ -52,22 +70,69 @@ public final class TrafficGenerator {
                 spending.day(cardholder, dayStart, day.getDayOfWeek(), claims.get(cardholder), dayRandom.split(),
                     events::add);
             }
+            events.sort(Comparator.comparingLong(SyntheticEvent::timeMillis));
+            final boolean lastDay = d == config.days() - 1;
+            final long nextDayStart = dayStart + DAY_MILLIS;
+            final List<SyntheticEvent> later = new ArrayList<>();
+            for (final SyntheticEvent event : events) {
+                if (lastDay || event.timeMillis() < nextDayStart) {
+                    numbering.accept(event);
+                } else {
+                    later.add(event);
+                }
+            }
+            events = later;
         }
-        events.sort(Comparator.comparingLong(SyntheticEvent::timeMillis));
-        return new SyntheticTraffic(config, population, numbered(events));
+        return population;
+    }
+
+    /**
+     * The most days a population of {@code cards} can give: every day's stories take cardholders for good (a
+     * stolen card stays with the thief), and the stories of the last day still need one cardholder left over.
+     */
+    public static int maxDays(final int cards) {
+        return Math.max(0, (cards - 1) / cardholdersTakenPerDay(cards));
+    }
+
+    /** Cardholders one day's stories take for good. */
+    static int cardholdersTakenPerDay(final int cards) {
+        int taken = 0;
+        for (final Scenario scenario : SCENARIOS) {
+            taken += scenario.casesPerDay(cards) * scenario.cardholdersPerCase(cards);
+        }
+        return taken;
     }
 
     /** Gives authorizations their ids in stream order. */
-    private static List<SyntheticEvent> numbered(final List<SyntheticEvent> events) {
-        final List<SyntheticEvent> out = new ArrayList<>(events.size());
-        int next = 1;
-        for (final SyntheticEvent event : events) {
+    private static final class Numbering implements Consumer<SyntheticEvent> {
+        private static final int ID_DIGITS = 7;
+
+        private final Consumer<SyntheticEvent> out;
+        private final StringBuilder id = new StringBuilder(16);
+        private long next = 1;
+
+        Numbering(final Consumer<SyntheticEvent> out) {
+            this.out = out;
+        }
+
+        @Override
+        public void accept(final SyntheticEvent event) {
             if (event instanceof SyntheticAuthorization authorization) {
-                out.add(authorization.withId(String.format("tx%07d", next++)));
+                out.accept(authorization.withId(nextId()));
             } else {
-                out.add(event);
+                out.accept(event);
             }
         }
-        return out;
+
+        /** {@code tx} and the number, zero-padded to seven digits. */
+        private String nextId() {
+            final String digits = Long.toString(next++);
+            id.setLength(0);
+            id.append("tx");
+            for (int i = digits.length(); i < ID_DIGITS; i++) {
+                id.append('0');
+            }
+            return id.append(digits).toString();
+        }
     }
 }

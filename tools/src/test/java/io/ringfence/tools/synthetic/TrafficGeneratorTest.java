@@ -184,7 +184,7 @@ class TrafficGeneratorTest {
             .map(e -> (SyntheticAuthorization)e).toList();
     }
 
-    private static String canonical(final SyntheticEvent event) {
+    static String canonical(final SyntheticEvent event) {
         if (event instanceof SyntheticAuthorization a) {
             return String.join("|", a.id(), Long.toString(a.timeMillis()), a.card().pan(), a.card().expiry(),
                 Long.toString(a.amountMinor()), a.currency(), a.channel().name(), a.entryMode().name(),

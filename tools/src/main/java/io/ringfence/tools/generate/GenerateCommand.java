@@ -1,0 +1,184 @@
+package io.ringfence.tools.generate;
+
+import io.ringfence.tools.synthetic.GeneratorConfig;
+import io.ringfence.tools.synthetic.TrafficGenerator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ringfence generate}: synthetic traffic as a CSV replay file. Reproducible: the same arguments give the
+ * same file, byte for byte.
+ */
+@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Writes synthetic card traffic (the generator the demo uses) as a CSV replay file: a header row, then one"
+            + " row per authorization in time order, with the columns of the replay format, the ground-truth label"
+            + " (1 fraud, 0 genuine) and an extra scenario column naming the story a row belongs to (empty for"
+            + " ordinary traffic; a story's rows include its genuine ones, so use the label for fraud).",
+        "Fraud reports and flag clears are not rows: in the replay format labels come back as fraud reports after"
+            + " the feedback delay. The card column holds the synthetic PAN.",
+        "The same arguments give the same file, byte for byte."})
+public final class GenerateCommand implements Callable<Integer> {
+    /** Exit code when the output file cannot be written. */
+    static final int OUTPUT_ERROR = 1;
+    static final int MAX_CARDS = 1_000_000;
+    /** {@link GeneratorConfig#FIRST_DAY_DEFAULT}, as the annotation needs it. */
+    static final String START_DEFAULT = "2025-03-03";
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--cards", paramLabel = "N", defaultValue = "" + GeneratorConfig.CARDS_DEFAULT,
+        description = "Cardholders, one card each (" + GeneratorConfig.CARDS_MINIMUM + " to " + MAX_CARDS
+            + ", default ${DEFAULT-VALUE}).")
+    private int cards;
+
+    @Option(names = "--days", paramLabel = "D", defaultValue = "1",
+        description = "Days of traffic (default ${DEFAULT-VALUE}). Every day's fraud stories take some cardholders"
+            + " for good, so small populations give fewer days: 100 cards give 7, 5000 cards 333.")
+    private int days;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "" + GeneratorConfig.SEED_DEFAULT,
+        description = "Random seed (default ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--start", paramLabel = "DATE", converter = DateArgument.class, defaultValue = START_DEFAULT,
+        description = "First day, UTC, as yyyy-mm-dd (default ${DEFAULT-VALUE}).")
+    private LocalDate start;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true,
+        description = "The CSV file to write (replaced if it exists).")
+    private Path out;
+
+    @Override
+    public Integer call() {
+        if (cards < GeneratorConfig.CARDS_MINIMUM || cards > MAX_CARDS) {
+            throw new ParameterException(spec.commandLine(), "--cards must be between " + GeneratorConfig.CARDS_MINIMUM
+                + " and " + MAX_CARDS + ", was " + cards);
+        }
+        if (days < 1) {
+            throw new ParameterException(spec.commandLine(), "--days must be at least 1, was " + days);
+        }
+        if (days > TrafficGenerator.maxDays(cards)) {
+            throw new ParameterException(spec.commandLine(), "--days " + days + " is more than --cards " + cards
+                + " can give: each day's fraud stories take cardholders for good, so at most "
+                + TrafficGenerator.maxDays(cards) + " days; give more cards for more days");
+        }
+        final GeneratorConfig config = new GeneratorConfig(cards, days, seed,
+            start);
+        if (Files.isDirectory(out)) {
+            return failed(out + " is a directory");
+        }
+        final long startNanos = System.nanoTime();
+        final Path absolute = out.toAbsolutePath();
+        Path partial = null;
+        final ReplayCsvWriter writer;
+        try {
+            // Written beside the target and moved into place at the end: a failed run leaves no half file.
+            partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
+            try (Writer file = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                writer = new ReplayCsvWriter(file);
+                writer.writeHeader();
+                TrafficGenerator.stream(config, writer);
+            }
+            moveIntoPlace(partial, absolute);
+            partial = null;
+        } catch (final IOException e) {
+            return failed("cannot write " + out + ": " + describe(e));
+        } catch (final UncheckedIOException e) {
+            return failed("cannot write " + out + ": " + describe(e.getCause()));
+        } finally {
+            deleteQuietly(partial);
+        }
+        final double seconds = (System.nanoTime() - startNanos) / 1e9;
+        final long bytes = size(absolute);
+        spec.commandLine().getOut().printf(Locale.ROOT,
+            "wrote %,d authorizations (%,d fraud, %,d card-present, %,d card-not-present) for %,d cards over %d"
+                + " day%s from %s to %s: %,.1f MB in %.1f s (%,.0f rows/s)%n",
+            writer.rows(), writer.fraudRows(), writer.cardPresentRows(), writer.rows() - writer.cardPresentRows(),
+            cards, days, days == 1 ? "" : "s", config.firstDay(), out, bytes / 1e6, seconds,
+            writer.rows() / Math.max(seconds, 1e-9));
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    private static void moveIntoPlace(final Path from, final Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (final AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void deleteQuietly(final Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (final IOException e) {
+                // Nothing more to do: the error already reported is the one that matters.
+            }
+        }
+    }
+
+    private static long size(final Path file) {
+        try {
+            return Files.size(file);
+        } catch (final IOException e) {
+            return 0;
+        }
+    }
+
+    /** What went wrong, in a few words: the file system exceptions' messages are often just the path. */
+    static String describe(final IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such directory";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        final String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message.replaceAll("\\s*\\R\\s*", " ");
+    }
+
+    private int failed(final String message) {
+        spec.commandLine().getErr().println(spec.qualifiedName() + ": " + message);
+        spec.commandLine().getErr().flush();
+        return OUTPUT_ERROR;
+    }
+
+    /** A day as {@code yyyy-mm-dd}. */
+    static final class DateArgument implements ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(final String value) {
+            try {
+                return LocalDate.parse(value);
+            } catch (final DateTimeParseException e) {
+                throw new TypeConversionException("'" + value + "' is not a date like 2018-04-01");
+            }
+        }
+    }
+}
