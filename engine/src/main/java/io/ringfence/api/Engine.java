@@ -12,8 +12,10 @@ import io.ringfence.journal.EventJournal;
 import io.ringfence.metrics.EngineCounters;
 import io.ringfence.pipeline.AuthorizationPipeline;
 import io.ringfence.pipeline.PendingResponse;
+import io.ringfence.scoring.ServingModels;
 import org.HdrHistogram.Histogram;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -43,7 +45,7 @@ import java.util.function.Supplier;
  */
 public final class Engine implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger("io.ringfence.engine");
-    /** Deadline for state queries (digest, dump), which wait behind every queued event. */
+    /** Deadline for state queries (digest, dump) and model switches, which wait behind every queued event. */
     private static final Duration QUERY_DEADLINE = Duration.ofSeconds(30);
     private static final long PUBLISH_RETRY_PARK_NANOS = 1_000;
 
@@ -204,6 +206,53 @@ public final class Engine implements AutoCloseable {
         staged.linkedFingerprintLow = cardLow;
         final Rejection tokenProblem = ingress.decodeCard(token, staged);
         return control(staged, cardProblem != null ? cardProblem : tokenProblem, config.defaultDeadline());
+    }
+
+    /**
+     * Switches scoring to the model in {@code model} (a serving file, or a model directory holding
+     * {@value ServingModels#FILE_NAME}). The file is read and checked here, on the caller's thread; then a LOAD_MODEL
+     * event goes through the ring and the business logic switches at its sequence: every authorization sequenced
+     * before it was scored by the old model, every one after by the new one, and each decision names its model.
+     * The switch is journaled with the model's version, path and SHA-256, so replay switches at the same place
+     * (replay needs the same file at the same path).
+     *
+     * @return APPLIED with the switch's sequence; REJECTED, the old model staying, when the file cannot be read, is
+     *     not a serving model, or was trained on another feature schema (the detail says which, in one line)
+     */
+    public Ack loadModel(final Path model) {
+        final long ingressNanos = System.nanoTime();
+        final ServingModels.Loaded loaded;
+        try {
+            loaded = ServingModels.read(model);
+        } catch (final IOException | IllegalArgumentException e) {
+            counters.controlEventsRejected.increment();
+            final String detail = e instanceof IOException ? "model " + model + " cannot be read: " + e
+                : e.getMessage();
+            LOG.log(System.Logger.Level.WARNING, "Model refused, scorer stays " + pipeline.scorerVersion() + ": "
+                + detail);
+            return new Ack(Ack.Status.REJECTED, Fingerprint.NONE, -1, System.nanoTime() - ingressNanos, detail);
+        }
+        final EngineEvent staged = stage(EventType.LOAD_MODEL, ingressNanos);
+        staged.eventTimeMillis = ingress.eventTime(AuthorizationRequest.NO_TIME);
+        staged.scorer = loaded.scorer();
+        staged.modelVersion = loaded.scorer().version();
+        staged.modelPath = loaded.file().toString();
+        System.arraycopy(loaded.sha256(), 0, staged.modelSha256, 0, staged.modelSha256.length);
+        final Ack ack;
+        try {
+            ack = control(staged, null, QUERY_DEADLINE);
+        } finally {
+            staged.scorer = null;
+        }
+        if (ack.status() == Ack.Status.NO_CHANGE) {
+            return new Ack(Ack.Status.REJECTED, Fingerprint.NONE, ack.sequence(), ack.latencyNanos(),
+                "the business logic refused model " + loaded.scorer().version());
+        }
+        if (ack.isApplied()) {
+            LOG.log(System.Logger.Level.INFO, () -> "Model " + loaded.scorer().version() + " (" + loaded.file()
+                + ", sha256 " + loaded.sha256Hex() + ") active from sequence " + ack.sequence());
+        }
+        return ack;
     }
 
     /** Digest of the whole business-logic state after every event published so far. */

@@ -7,6 +7,7 @@ import io.ringfence.api.FlagReason;
 import io.ringfence.api.ReasonCode;
 import io.ringfence.api.ResponseCode;
 import io.ringfence.event.EngineEvent;
+import io.ringfence.event.EventType;
 import io.ringfence.features.FeatureExtractor;
 import io.ringfence.features.FeatureSchema;
 import io.ringfence.features.FeatureVector;
@@ -19,10 +20,14 @@ import io.ringfence.history.TokenLinks;
 import io.ringfence.ingress.CountryCodes;
 import io.ringfence.metrics.EngineCounters;
 import io.ringfence.scoring.Scorer;
+import io.ringfence.scoring.ServingModels;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -35,6 +40,10 @@ import java.util.List;
  * does no I/O for authorizations, fraud reports, flag clears and token links; so the same events in the same
  * order always leave the same state and decisions. Queries (digest, dump) are the exception: they allocate
  * their answer.
+ *
+ * <p>A {@link EventType#LOAD_MODEL} event switches the scorer at its sequence: live, to the model the caller
+ * already read and checked ({@link EngineEvent#scorer}); on replay, to the model {@link #modelResolver} reloads from
+ * the journaled path and SHA-256 (file I/O on this thread, once per switch).
  *
  * <p>Snapshots ({@link #writeSnapshot}, {@link #readSnapshot}) are administrative operations on the same thread,
  * between events: they do I/O and allocate a little, and the stores must not change while they run.
@@ -49,7 +58,16 @@ public final class RiskEngine {
     private final FeatureExtractor extractor = new FeatureExtractor();
     private final FeatureVector features = new FeatureVector();
     private final double[] contributions = new double[FeatureSchema.SIZE];
-    private final Scorer scorer;
+    /** The active scorer: read and switched only on the business-logic thread. */
+    private Scorer scorer;
+    /** The active scorer's version, for readers on other threads (stats). */
+    private volatile String activeScorerVersion;
+    private ModelResolver modelResolver = ServingModels::reload;
+    /** The scorer the engine was built with: what it returns to when its state is cleared. */
+    private final Scorer initialScorer;
+    /** The serving file the active model was switched to from, or null for the scorer the engine was built with. */
+    private String activeModelPath;
+    private final byte[] activeModelSha256 = new byte[32];
     private final DecisionPolicy policy;
     private final EngineCounters counters;
 
@@ -57,6 +75,17 @@ public final class RiskEngine {
     private final EntityRecord merchant = new EntityRecord();
     private final EntityRecord terminal = new EntityRecord();
     private final EntityRecord otherTerminal = new EntityRecord();
+
+    /** Finds the model a journaled LOAD_MODEL event names, for replay. */
+    @FunctionalInterface
+    public interface ModelResolver {
+        /**
+         * @return the scorer for model {@code version}, whose serving file was at {@code path} with SHA-256
+         *     {@code sha256} when it was journaled
+         * @throws IllegalStateException when that exact model cannot be had
+         */
+        Scorer resolve(String version, String path, byte[] sha256);
+    }
 
     /** A store's name, record length and capacity: a snapshot loads only into stores of the same shapes. */
     public record StoreShape(String name, int recordLength, int capacity) {
@@ -73,6 +102,8 @@ public final class RiskEngine {
         this.terminals = new EntityHistory(terminalCapacity);
         this.tokens = new TokenLinks(tokenCapacity);
         this.scorer = scorer;
+        this.initialScorer = scorer;
+        this.activeScorerVersion = scorer.version();
         this.policy = policy;
         this.counters = counters;
     }
@@ -87,6 +118,7 @@ public final class RiskEngine {
             case CLEAR_FLAG -> clearFlag(event);
             case LINK_TOKEN -> linkToken(event);
             case QUERY -> answer(event);
+            case LOAD_MODEL -> loadModel(event);
             default -> throw new IllegalStateException("unknown event type " + event.type);
         }
     }
@@ -121,6 +153,52 @@ public final class RiskEngine {
         merchants.writeTo(out);
         terminals.writeTo(out);
         tokens.writeTo(out);
+        writeActiveModel(out);
+    }
+
+    /**
+     * The active model is state too: without it a restart from a snapshot taken after a model switch would score
+     * with the model the engine was built with. Written as: present byte, then version, path (each an int length and
+     * UTF-8) and the serving file's SHA-256.
+     */
+    private void writeActiveModel(final WritableByteChannel out) throws IOException {
+        final byte[] version = activeModelPath == null ? new byte[0] : scorer.version().getBytes(StandardCharsets.UTF_8);
+        final byte[] path = activeModelPath == null ? new byte[0] : activeModelPath.getBytes(StandardCharsets.UTF_8);
+        final ByteBuffer section = ByteBuffer.allocate(1 + 4 + version.length + 4 + path.length + activeModelSha256.length);
+        section.put((byte)(activeModelPath == null ? 0 : 1)).putInt(version.length).put(version).putInt(path.length)
+            .put(path).put(activeModelSha256).flip();
+        while (section.hasRemaining()) {
+            out.write(section);
+        }
+    }
+
+    private void readActiveModel(final ReadableByteChannel in) throws IOException {
+        final boolean present = readFully(in, 1).get() == 1;
+        final String version = new String(readFully(in, readFully(in, 4).getInt()).array(), StandardCharsets.UTF_8);
+        final String path = new String(readFully(in, readFully(in, 4).getInt()).array(), StandardCharsets.UTF_8);
+        final byte[] sha256 = readFully(in, activeModelSha256.length).array();
+        if (present) {
+            final Scorer model = modelResolver.resolve(version, path, sha256);
+            if (!FeatureSchema.ID.equals(model.featureSchemaId()) || !version.equals(model.version())) {
+                throw new IllegalStateException("snapshot's model " + version + " at " + path + " does not match");
+            }
+            switchScorer(model, path, sha256);
+        } else {
+            switchScorer(initialScorer, null, new byte[activeModelSha256.length]);
+        }
+    }
+
+    private static ByteBuffer readFully(final ReadableByteChannel in, final int length) throws IOException {
+        if (length < 0 || length > 1 << 16) {
+            throw new IOException("snapshot model section has a field of " + length + " bytes");
+        }
+        final ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining()) {
+            if (in.read(buffer) < 0) {
+                throw new EOFException("snapshot ends inside its model section");
+            }
+        }
+        return buffer.flip();
     }
 
     /**
@@ -133,11 +211,13 @@ public final class RiskEngine {
         merchants.readFrom(in);
         terminals.readFrom(in);
         tokens.readFrom(in);
+        readActiveModel(in);
         publishCardStoreCounters();
     }
 
     /** Empties every store, leaving the engine as if just built (for a full replay after a failed load). */
     public void clearState() {
+        switchScorer(initialScorer, null, new byte[activeModelSha256.length]);
         cards.clear();
         merchants.clear();
         terminals.clear();
@@ -145,8 +225,45 @@ public final class RiskEngine {
         publishCardStoreCounters();
     }
 
+    /** The active scorer's version; safe to call from any thread. */
     public String scorerVersion() {
-        return scorer.version();
+        return activeScorerVersion;
+    }
+
+    /** The active scorer; business-logic thread only. */
+    public Scorer scorer() {
+        return scorer;
+    }
+
+    /**
+     * Replaces how replayed LOAD_MODEL events find their model (by default {@link ServingModels#reload}: the
+     * journaled path, checked against the journaled SHA-256). Call before replaying.
+     */
+    public void modelResolver(final ModelResolver resolver) {
+        this.modelResolver = resolver;
+    }
+
+    private void loadModel(final EngineEvent event) {
+        final Scorer next = event.scorer != null ? event.scorer
+            : modelResolver.resolve(event.modelVersion, event.modelPath, event.modelSha256);
+        if (!FeatureSchema.ID.equals(next.featureSchemaId())) {
+            throw new IllegalStateException("model " + next.version() + " reads features " + next.featureSchemaId()
+                + " but the engine computes " + FeatureSchema.ID);
+        }
+        if (event.modelVersion != null && !event.modelVersion.equals(next.version())) {
+            throw new IllegalStateException("model switch names version " + event.modelVersion + " but the model is "
+                + next.version());
+        }
+        switchScorer(next, event.modelPath, event.modelSha256);
+        event.scorerVersion = next.version();
+        event.applied = true;
+    }
+
+    private void switchScorer(final Scorer next, final String modelPath, final byte[] modelSha256) {
+        scorer = next;
+        activeScorerVersion = next.version();
+        activeModelPath = modelPath;
+        System.arraycopy(modelSha256, 0, activeModelSha256, 0, activeModelSha256.length);
     }
 
     public CardHistory cards() {

@@ -7,6 +7,9 @@ import io.ringfence.api.FlagReason;
 import io.ringfence.api.FraudReportKind;
 import io.ringfence.api.ReasonCode;
 import io.ringfence.api.ResponseCode;
+import io.ringfence.scoring.Scorer;
+
+import java.util.Arrays;
 
 /**
  * The one mutable event that flows through every stage of the ring. Slots are allocated once when the ring is
@@ -59,6 +62,17 @@ public final class EngineEvent {
     public long linkedFingerprintHigh;
     public long linkedFingerprintLow;
     public QueryKind queryKind;
+    /**
+     * For LOAD_MODEL: the model to switch to, read and checked by the caller before publishing; null when the
+     * event comes from the journal, and the business logic reloads it from {@link #modelPath}.
+     */
+    public Scorer scorer;
+    /** For LOAD_MODEL: the model's version. */
+    public String modelVersion;
+    /** For LOAD_MODEL: the absolute path of the model's serving file. */
+    public String modelPath;
+    /** For LOAD_MODEL: the SHA-256 of the serving file's bytes. */
+    public final byte[] modelSha256 = new byte[32];
 
     // Written by the business-logic stage.
     /** The event's ring sequence: its place in the one order every stage and replay agree on. */
@@ -112,6 +126,12 @@ public final class EngineEvent {
         linkedFingerprintHigh = 0L;
         linkedFingerprintLow = 0L;
         queryKind = null;
+        if (modelPath != null || scorer != null || modelVersion != null) {
+            scorer = null;
+            modelVersion = null;
+            modelPath = null;
+            Arrays.fill(modelSha256, (byte)0);
+        }
         clearOutcome();
     }
 
@@ -150,6 +170,10 @@ public final class EngineEvent {
         linkedFingerprintHigh = staged.linkedFingerprintHigh;
         linkedFingerprintLow = staged.linkedFingerprintLow;
         queryKind = staged.queryKind;
+        scorer = staged.scorer;
+        modelVersion = staged.modelVersion;
+        modelPath = staged.modelPath;
+        System.arraycopy(staged.modelSha256, 0, modelSha256, 0, modelSha256.length);
         clearOutcome();
     }
 

@@ -35,11 +35,16 @@ import net.openhft.chronicle.bytes.Bytes;
  * 107 linked fp hi/lo long x2
  * 123 request id: Chronicle stop-bit length and UTF-8, length -1 when absent
  * </pre>
+ * A {@link EventType#LOAD_MODEL} record has format {@link #MODEL_FORMAT} (input event, version 2): the same layout,
+ * then the model version and the serving file's path (each stop-bit length and UTF-8) and the file's 32-byte
+ * SHA-256. Every other event is still written as version 1, byte for byte as before, and both versions decode.
  * Enum ordinals are part of the format: the enums are append-only.
  */
 public final class EventCodec {
     /** Record kind 1 (input event), format version 1. */
     public static final byte FORMAT = 0x11;
+    /** Record kind 1 (input event), format version 2: version 1 plus the model fields; only for LOAD_MODEL. */
+    public static final byte MODEL_FORMAT = 0x12;
     /** Record kind 2 (decision), format version 1; see {@link DecisionJournal}. */
     public static final byte DECISION_FORMAT = 0x21;
     public static final int FIXED_LENGTH = 123;
@@ -57,7 +62,8 @@ public final class EventCodec {
 
     /** Writes the request part of {@code event} with its {@code sequence} at the write position of {@code bytes}. */
     public static void encode(final EngineEvent event, final long sequence, final Bytes<?> bytes) {
-        bytes.writeByte(FORMAT);
+        final boolean model = event.type == EventType.LOAD_MODEL;
+        bytes.writeByte(model ? MODEL_FORMAT : FORMAT);
         bytes.writeLong(sequence);
         bytes.writeByte((byte)event.type.ordinal());
         bytes.writeLong(event.eventTimeMillis);
@@ -85,6 +91,11 @@ public final class EventCodec {
         bytes.writeLong(event.linkedFingerprintHigh);
         bytes.writeLong(event.linkedFingerprintLow);
         bytes.writeUtf8(requestId(event.requestId));
+        if (model) {
+            bytes.writeUtf8(event.modelVersion);
+            bytes.writeUtf8(event.modelPath);
+            bytes.write(event.modelSha256);
+        }
     }
 
     /**
@@ -97,7 +108,7 @@ public final class EventCodec {
      */
     public static long decode(final Bytes<?> bytes, final EngineEvent event, final StringBuilder requestIdScratch) {
         final byte format = bytes.readByte();
-        if (format != FORMAT) {
+        if (!isInputFormat(format)) {
             throw new IllegalStateException(formatProblem(format));
         }
         event.clear();
@@ -136,6 +147,13 @@ public final class EventCodec {
         } else if (bytes.readUtf8(requestIdScratch)) {
             event.requestId = requestIdScratch;
         }
+        if (format == MODEL_FORMAT) {
+            event.modelVersion = bytes.readUtf8();
+            event.modelPath = bytes.readUtf8();
+            if (bytes.read(event.modelSha256) != event.modelSha256.length) {
+                throw new IllegalStateException("model switch record at sequence " + sequence + " is truncated");
+            }
+        }
         event.sequence = sequence;
         return sequence;
     }
@@ -144,17 +162,22 @@ public final class EventCodec {
     public static long peekSequence(final Bytes<?> bytes) {
         final long position = bytes.readPosition();
         final byte format = bytes.readByte(position);
-        if (format != FORMAT) {
+        if (!isInputFormat(format)) {
             throw new IllegalStateException(formatProblem(format));
         }
         return bytes.readLong(position + 1);
+    }
+
+    /** Whether {@code format} is an input-event record of a version this codec reads. */
+    public static boolean isInputFormat(final byte format) {
+        return format == FORMAT || format == MODEL_FORMAT;
     }
 
     static String formatProblem(final byte format) {
         if (format == DECISION_FORMAT) {
             return "a decision record where an input event was expected (is this the decision journal?)";
         }
-        if (format == FORMAT) {
+        if (isInputFormat(format)) {
             return "an input event where a decision record was expected (is this the input journal?)";
         }
         return String.format("unknown record format 0x%02x", format & 0xff);

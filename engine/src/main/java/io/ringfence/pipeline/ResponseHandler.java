@@ -34,6 +34,7 @@ final class ResponseHandler implements EventHandler<EngineEvent> {
         event.sink = null;
         event.requestId = null;
         event.queryResult = null;
+        event.scorer = null;
     }
 
     /** Decision latencies since the last call; for the stats reader thread. */
