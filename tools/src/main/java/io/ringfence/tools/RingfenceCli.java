@@ -4,6 +4,8 @@ import io.ringfence.tools.demo.DemoCommand;
 import io.ringfence.tools.generate.GenerateCommand;
 import io.ringfence.tools.journal.JournalCommand;
 import io.ringfence.tools.journal.ReplayCommand;
+import io.ringfence.tools.training.EvaluateCommand;
+import io.ringfence.tools.training.TrainCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -21,7 +23,8 @@ import java.util.logging.Logger;
 @Command(name = "ringfence", mixinStandardHelpOptions = true, versionProvider = RingfenceCli.Version.class,
     synopsisSubcommandLabel = "COMMAND",
     description = "Ringfence: a low-latency card fraud and authorization engine.",
-    subcommands = {DemoCommand.class, GenerateCommand.class, JournalCommand.class, ReplayCommand.class})
+    subcommands = {DemoCommand.class, GenerateCommand.class, JournalCommand.class, ReplayCommand.class,
+        TrainCommand.class, EvaluateCommand.class})
 public final class RingfenceCli implements Callable<Integer> {
     /** Exit code for a command line the tool cannot make sense of. */
     public static final int USAGE_ERROR = 2;

@@ -1,0 +1,180 @@
+package io.ringfence.tools.training;
+
+import io.ringfence.features.FeatureSchema;
+import io.ringfence.tools.evaluation.EvaluationWindow;
+import io.ringfence.tools.evaluation.HandbookSplit;
+import io.ringfence.tools.evaluation.ScoredTransaction;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code ringfence evaluate}: a model on a test window, by the handbook's protocol (see {@link HandbookSplit}), beside
+ * the engine's built-in policy on the same transactions.
+ *
+ * <p><b>Temporary scoring path:</b> the model scores through Tribuo's {@code predict} ({@link TribuoRows#fraudScores})
+ * until the compiled serving form lands; then evaluation should score with the compiled scorer, which the parity
+ * test ties to these predictions.
+ *
+ * <p>The replay runs from the model's training window start (from its manifest) to the end of the test window; the
+ * training window's frauds are known at the test's start and the delay period's become known day by day, as the
+ * protocol says. The built-in policy's score is the engine's decision score over 1000 from the same replay (1.0 for an
+ * already flagged card, as the engine declines it).
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Evaluates a trained model on a test window of a CSV replay file, following the handbook protocol: the"
+            + " training window (from the model's manifest) is followed by the feedback delay, and each test day drops"
+            + " the cards whose fraud is known by then.",
+        "Reports AUC ROC, average precision, card precision@100 and precision, recall and false-positive rate at"
+            + " the engine's decline threshold (0.8), for the model and for the built-in policy."})
+public final class EvaluateCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--model", paramLabel = "DIR", required = true, description = "A model directory from train.")
+    private Path model;
+
+    @Option(names = "--data", paramLabel = "FILE", required = true, description = "The CSV replay file, with labels.")
+    private Path data;
+
+    @Option(names = "--from", paramLabel = "DATE", required = true, converter = DayArgument.class,
+        description = "First test day, UTC, yyyy-mm-dd (not before the model's training window ends).")
+    private LocalDate from;
+
+    @Option(names = "--to", paramLabel = "DATE", required = true, converter = DayArgument.class,
+        description = "The day after the last test day (exclusive), UTC, yyyy-mm-dd.")
+    private LocalDate to;
+
+    @Option(names = "--feedback-delay", paramLabel = "DELAY", defaultValue = FeedbackDelay.DEFAULT,
+        converter = FeedbackDelay.class, description = "When fraud reports arrive after the fraud (default"
+            + " ${DEFAULT-VALUE}; like 7d, 36h); rounded up to whole days for the test-set rule.")
+    private Duration feedbackDelay;
+
+    @Option(names = "--json", description = "Print the model's metrics as one JSON object.")
+    private boolean json;
+
+    @Option(names = "--scores-out", paramLabel = "FILE", description = "Write id,score for every transaction of the"
+        + " test window.")
+    private Path scoresOut;
+
+    @Override
+    public Integer call() {
+        CommandFailures.quietTribuo();
+        if (!from.isBefore(to)) {
+            throw new ParameterException(spec.commandLine(), "--to " + to + " must be after --from " + from
+                + " (--to is exclusive)");
+        }
+        final ModelManifest manifest;
+        final Model<Label> tribuoModel;
+        final EvaluationWindow window;
+        try {
+            manifest = ModelManifest.read(model);
+            if (!FeatureSchema.ID.equals(manifest.get(ModelManifest.KEY_SCHEMA_ID))) {
+                return CommandFailures.report(spec, "model " + model + " reads features "
+                    + manifest.get(ModelManifest.KEY_SCHEMA_ID) + " but the engine computes " + FeatureSchema.ID);
+            }
+            tribuoModel = ModelTrainer.load(model);
+            try {
+                window = new EvaluationWindow(manifest.trainFrom(), manifest.trainTo(),
+                    FeedbackDelay.wholeDaysUp(feedbackDelay), from, to);
+            } catch (final IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--from " + from + " is before the model's training"
+                    + " window ends (" + manifest.trainTo() + ", exclusive): " + e.getMessage());
+            }
+        } catch (final IOException e) {
+            return CommandFailures.report(spec, CommandFailures.describe(e));
+        }
+
+        final List<ScoredTransaction> policy = new ArrayList<>();
+        final List<FeatureRow> testRows = new ArrayList<>();
+        final List<Integer> testIndex = new ArrayList<>();
+        final long testFromMillis = ModelTrainer.millis(from);
+        final long startNanos = System.nanoTime();
+        try {
+            new FeatureReplay(feedbackDelay, ModelTrainer.millis(window.trainFrom()), ModelTrainer.millis(to))
+                .run(data, row -> {
+                    if (row.timeMillis() >= testFromMillis) {
+                        testIndex.add(policy.size());
+                        testRows.add(row);
+                    }
+                    policy.add(new ScoredTransaction(row.id(), row.card(), row.timeMillis(),
+                        Math.min(1.0, row.policyScore() / 1000.0), row.fraud()));
+                });
+        } catch (final IOException e) {
+            return CommandFailures.report(spec, CommandFailures.describe(e));
+        } catch (final UncheckedIOException e) {
+            return CommandFailures.report(spec, CommandFailures.describe(e.getCause()));
+        }
+        final double[] scores = TribuoRows.fraudScores(tribuoModel,
+            testRows.stream().map(FeatureRow::features).toList());
+        final List<ScoredTransaction> scored = new ArrayList<>(policy.size());
+        for (final ScoredTransaction transaction : policy) {
+            scored.add(new ScoredTransaction(transaction.id(), transaction.card(), transaction.timeMillis(), 0.0,
+                transaction.fraud()));
+        }
+        for (int i = 0; i < testRows.size(); i++) {
+            final ScoredTransaction t = policy.get(testIndex.get(i));
+            scored.set(testIndex.get(i), new ScoredTransaction(t.id(), t.card(), t.timeMillis(), scores[i], t.fraud()));
+        }
+        final double seconds = (System.nanoTime() - startNanos) / 1e9;
+
+        final HandbookSplit modelSplit = HandbookSplit.split(scored, window);
+        final HandbookSplit policySplit = HandbookSplit.split(policy, window);
+        final EvaluationResult modelResult;
+        final EvaluationResult policyResult;
+        try {
+            modelResult = EvaluationResult.of(modelSplit);
+            policyResult = EvaluationResult.of(policySplit);
+        } catch (final IllegalArgumentException e) {
+            return CommandFailures.report(spec, "cannot evaluate on " + from + " to " + to + " (exclusive): "
+                + e.getMessage());
+        }
+        if (scoresOut != null) {
+            try (Writer out = Files.newBufferedWriter(scoresOut, StandardCharsets.UTF_8)) {
+                out.write("id,score\n");
+                for (int i = 0; i < testRows.size(); i++) {
+                    out.write(testRows.get(i).id() + "," + String.format(Locale.ROOT, "%.6f", scores[i]) + "\n");
+                }
+            } catch (final IOException e) {
+                return CommandFailures.report(spec, "cannot write " + scoresOut + ": " + CommandFailures.describe(e));
+            }
+        }
+        final long testFrauds = modelSplit.test().stream().filter(ScoredTransaction::fraud).count();
+        if (json) {
+            spec.commandLine().getOut().println("{" + modelResult.jsonMembers()
+                + String.format(Locale.ROOT, ",\"algorithm\":\"%s\",\"test_from\":\"%s\",\"test_to_exclusive\":\"%s\","
+                        + "\"feedback_delay_days\":%d,\"test_transactions\":%d,\"test_fraud\":%d,"
+                        + "\"removed_known_card_transactions\":%d,\"builtin_policy\":{%s}}",
+                    manifest.get(ModelManifest.KEY_ALGORITHM), from, to, window.feedbackDelayDays(),
+                    modelSplit.test().size(), testFrauds, modelSplit.removedFromTest(), policyResult.jsonMembers()));
+        } else {
+            final var out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "test %s to %s (exclusive) after training %s to %s and a %d-day delay:"
+                    + " %,d transactions (%,d fraud), %,d of known-fraud cards removed; replayed and scored in %.1f s%n",
+                from, to, window.trainFrom(), window.trainTo(), window.feedbackDelayDays(), modelSplit.test().size(),
+                testFrauds, modelSplit.removedFromTest(), seconds);
+            out.printf(Locale.ROOT, "model %-9s %s%n", manifest.get(ModelManifest.KEY_ALGORITHM), modelResult.text());
+            out.printf(Locale.ROOT, "built-in policy %s%n", policyResult.text());
+        }
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,198 @@
+package io.ringfence.tools.training;
+
+import io.ringfence.api.EngineConfig;
+import io.ringfence.api.FraudReportKind;
+import io.ringfence.decision.DecisionPolicy;
+import io.ringfence.decision.RiskEngine;
+import io.ringfence.event.EngineEvent;
+import io.ringfence.event.EventType;
+import io.ringfence.ingress.CardFingerprinter;
+import io.ringfence.ingress.Ingress;
+import io.ringfence.metrics.EngineCounters;
+import io.ringfence.scoring.BuiltInPolicyScorer;
+import io.ringfence.scoring.DecisionThresholds;
+import io.ringfence.tools.replay.CsvReplayReader;
+import io.ringfence.tools.replay.ReplayFormatException;
+import io.ringfence.tools.replay.ReplayRow;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.PriorityQueue;
+import java.util.function.Consumer;
+
+/**
+ * Replay mode: the feature rows of a CSV replay file, computed by the engine's own business logic.
+ *
+ * <p><b>One feature code path.</b> Every authorization goes through {@link RiskEngine#process}, the very method the
+ * pipeline's business-logic stage calls live, on a fresh engine with the built-in policy scorer; its features are
+ * read from {@link RiskEngine#lastFeatures()} right after, so they are what the engine computed before it updated
+ * its state with the authorization, exactly as live. Requests are decoded by {@link Ingress}, the gateway-side
+ * decoder the live engine uses, with the development fingerprint key of
+ * {@link EngineConfig.Builder#developmentFingerprintKey()}.
+ *
+ * <p><b>Labels arrive late, as fraud reports.</b> The label column never reaches the features directly: for every
+ * fraud row, a {@code REPORT_FRAUD} event (the transaction's card, merchant and terminal, kind
+ * {@link FraudReportKind#ISSUER_REPORT}) is scheduled at the transaction time plus the feedback delay, and injected
+ * into the stream in time order: before an authorization whose time is at or after the report's, never before.
+ * Reports due at the same time go in the order their transactions were read. So merchant and terminal fraud counts,
+ * and card flags, use only what would have been known then.
+ *
+ * <p>Rows before {@code from} warm the state and are not emitted; reading stops at the first row at or after
+ * {@code to}. The file must be in time order (the replay format's rows are; a row earlier than the one before stops
+ * the replay with a {@link ReplayFormatException}). Streams: memory holds the engine's stores and the reports not
+ * yet due, never the file. A request the engine rejects (malformed for ingress) is declined without features and is
+ * not emitted; {@link Stats#rejected()} counts them.
+ *
+ * <p>Deterministic: the same file and arguments give the same rows, byte for byte.
+ */
+public final class FeatureReplay {
+    /** Store capacities for a replay: enough for a few hundred thousand cards without the engine's 1M-card default. */
+    public static final int CARD_CAPACITY_DEFAULT = 1 << 20;
+    public static final int MERCHANT_CAPACITY_DEFAULT = EngineConfig.MERCHANT_CAPACITY_DEFAULT;
+    public static final int TERMINAL_CAPACITY_DEFAULT = EngineConfig.TERMINAL_CAPACITY_DEFAULT;
+    public static final int TOKEN_CAPACITY_DEFAULT = 1024;
+
+    private static final byte[] DEVELOPMENT_KEY = EngineConfig.builder().developmentFingerprintKey().build()
+        .fingerprintKey();
+
+    private final Duration feedbackDelay;
+    private final long fromMillis;
+    private final long toMillis;
+    private final int cardCapacity;
+
+    /** What a replay did. */
+    public record Stats(long rowsRead, long warmUpRows, long emitted, long rejected, long fraudRows,
+                        long reportsApplied, long reportsPending) {
+    }
+
+    /**
+     * @param feedbackDelay how long after a fraudulent transaction its report reaches the engine
+     * @param fromMillis    first time emitted (earlier rows only warm the state)
+     * @param toMillis      end of the replay, exclusive
+     */
+    public FeatureReplay(final Duration feedbackDelay, final long fromMillis, final long toMillis) {
+        this(feedbackDelay, fromMillis, toMillis, CARD_CAPACITY_DEFAULT);
+    }
+
+    public FeatureReplay(final Duration feedbackDelay, final long fromMillis, final long toMillis,
+                         final int cardCapacity) {
+        if (feedbackDelay.isNegative()) {
+            throw new IllegalArgumentException("feedback delay must not be negative: " + feedbackDelay);
+        }
+        if (toMillis < fromMillis) {
+            throw new IllegalArgumentException("replay window ends before it starts");
+        }
+        this.feedbackDelay = feedbackDelay;
+        this.fromMillis = fromMillis;
+        this.toMillis = toMillis;
+        this.cardCapacity = cardCapacity;
+    }
+
+    /** The fingerprint key a replay uses: the development key, as {@code EngineConfig} defines it. */
+    public static CardFingerprinter fingerprinter() {
+        return new CardFingerprinter(DEVELOPMENT_KEY);
+    }
+
+    /** A fresh engine as a replay builds it: built-in policy scorer, default thresholds. */
+    public static RiskEngine newEngine(final int cardCapacity) {
+        return new RiskEngine(cardCapacity, MERCHANT_CAPACITY_DEFAULT, TERMINAL_CAPACITY_DEFAULT,
+            TOKEN_CAPACITY_DEFAULT, new BuiltInPolicyScorer(), new DecisionPolicy(DecisionThresholds.DEFAULT),
+            new EngineCounters());
+    }
+
+    /** An ingress as a replay builds it; its clock is never read, since every replay row carries its time. */
+    public static Ingress newIngress() {
+        return new Ingress(fingerprinter(), EngineConfig.MAX_AMOUNT_MINOR_DEFAULT, () -> {
+            throw new IllegalStateException("a replay row without a time");
+        });
+    }
+
+    /**
+     * Replays {@code file}, giving {@code sink} the row of every authorization in {@code [from, to)}, in file order.
+     *
+     * @throws ReplayFormatException at a malformed row or a row out of time order
+     * @throws IOException           when the file cannot be read
+     */
+    public Stats run(final Path file, final Consumer<FeatureRow> sink) throws IOException {
+        final RiskEngine engine = newEngine(cardCapacity);
+        final Ingress ingress = newIngress();
+        final EngineEvent event = new EngineEvent();
+        final PriorityQueue<PendingReport> pending = new PriorityQueue<>(
+            Comparator.comparingLong(PendingReport::timeMillis).thenComparingLong(PendingReport::order));
+        final long delayMillis = feedbackDelay.toMillis();
+        long sequence = 0;
+        long order = 0;
+        long rows = 0;
+        long warmUp = 0;
+        long emitted = 0;
+        long rejected = 0;
+        long frauds = 0;
+        long reports = 0;
+        long lastTime = Long.MIN_VALUE;
+        try (CsvReplayReader reader = CsvReplayReader.open(file)) {
+            for (ReplayRow row = reader.next(); row != null; row = reader.next()) {
+                final long time = row.timeMillis();
+                if (time < lastTime) {
+                    throw new ReplayFormatException(file.toString(), row.line(),
+                        "rows out of time order: a replay needs them sorted by timestamp");
+                }
+                lastTime = time;
+                if (time >= toMillis) {
+                    break;
+                }
+                rows++;
+                while (!pending.isEmpty() && pending.peek().timeMillis() <= time) {
+                    pending.poll().applyTo(event);
+                    engine.process(event, sequence++);
+                    reports++;
+                }
+                event.clear();
+                event.type = EventType.AUTHORIZE;
+                ingress.decodeAuthorization(row.request(), event);
+                engine.process(event, sequence++);
+                final boolean decided = event.rejection == null;
+                if (!decided) {
+                    rejected++;
+                } else if (time < fromMillis) {
+                    warmUp++;
+                } else {
+                    sink.accept(new FeatureRow(row.id() == null ? "line:" + row.line() : row.id(),
+                        hex(event.fingerprintHigh, event.fingerprintLow), time, engine.lastFeatures().toArray(),
+                        row.label(), event.action == null ? 0 : event.score));
+                    emitted++;
+                }
+                if (row.fraud() && decided) {
+                    frauds++;
+                    pending.add(new PendingReport(time + delayMillis, order++, event.fingerprintHigh,
+                        event.fingerprintLow, event.bin, event.lastFour, event.merchantKey, event.terminalKey));
+                }
+            }
+        }
+        return new Stats(rows, warmUp, emitted, rejected, frauds, reports, pending.size());
+    }
+
+    /** A card fingerprint as 32 hex digits. */
+    public static String hex(final long high, final long low) {
+        return String.format(Locale.ROOT, "%016x%016x", high, low);
+    }
+
+    /** A fraud report not yet due: what the issuer will report about a fraudulent transaction. */
+    private record PendingReport(long timeMillis, long order, long fingerprintHigh, long fingerprintLow, int bin,
+                                 short lastFour, long merchantKey, long terminalKey) {
+        void applyTo(final EngineEvent event) {
+            event.clear();
+            event.type = EventType.REPORT_FRAUD;
+            event.eventTimeMillis = timeMillis;
+            event.reportKind = FraudReportKind.ISSUER_REPORT;
+            event.fingerprintHigh = fingerprintHigh;
+            event.fingerprintLow = fingerprintLow;
+            event.bin = bin;
+            event.lastFour = lastFour;
+            event.merchantKey = merchantKey;
+            event.terminalKey = terminalKey;
+        }
+    }
+}

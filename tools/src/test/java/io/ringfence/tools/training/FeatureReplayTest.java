@@ -1,0 +1,210 @@
+package io.ringfence.tools.training;
+
+import io.ringfence.decision.RiskEngine;
+import io.ringfence.event.EngineEvent;
+import io.ringfence.event.EventType;
+import io.ringfence.api.FraudReportKind;
+import io.ringfence.features.Feature;
+import io.ringfence.ingress.Ingress;
+import io.ringfence.tools.RingfenceCli;
+import io.ringfence.tools.replay.CsvReplayReader;
+import io.ringfence.tools.replay.ReplayFormatException;
+import io.ringfence.tools.replay.ReplayRow;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Replay mode. Live and replay share one feature code path: the pipeline's business-logic stage calls
+ * {@link RiskEngine#process} on each event in ring order, and a replay calls the same method on the same decoded events
+ * in file order; the features are the engine's {@link RiskEngine#lastFeatures()}, computed before the authorization
+ * updates the state. So replay-mode features equal live features for the same event sequence, which these tests check
+ * against a second, independent driver of the engine (a sorted list of reports instead of a priority queue).
+ */
+class FeatureReplayTest {
+    private static final long DAY = 86_400_000L;
+    private static final Duration DELAY = Duration.ofDays(2);
+
+    @TempDir
+    static Path shared;
+    static Path generated;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void generate() {
+        generated = shared.resolve("traffic.csv");
+        final StringWriter err = new StringWriter();
+        final int code = RingfenceCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "generate",
+            "--cards", "500", "--days", "6", "--seed", "5", "--out", generated.toString());
+        assertEquals(0, code, err.toString());
+    }
+
+    @Test
+    void twoReplaysGiveIdenticalRows() throws IOException {
+        final List<FeatureRow> first = replay(generated, DELAY, 0, Long.MAX_VALUE);
+        final List<FeatureRow> second = replay(generated, DELAY, 0, Long.MAX_VALUE);
+        assertTrue(first.size() > 10_000, "rows " + first.size());
+        assertTrue(first.stream().anyMatch(FeatureRow::fraud));
+        assertEquals(first.size(), second.size());
+        for (int i = 0; i < first.size(); i++) {
+            assertSame(first.get(i), second.get(i));
+        }
+    }
+
+    @Test
+    void rowsEqualTheEngineFeaturesOfTheSameEventsProcessedDirectly() throws IOException {
+        final List<FeatureRow> replayed = replay(generated, DELAY, 0, Long.MAX_VALUE);
+        final List<FeatureRow> direct = direct(generated, DELAY.toMillis());
+        assertTrue(replayed.stream().anyMatch(r -> r.features()[Feature.MERCHANT_FRAUD_REPORTS_30D.ordinal()] > 0),
+            "some fraud reports must have reached the features for this test to mean anything");
+        assertEquals(direct.size(), replayed.size());
+        for (int i = 0; i < direct.size(); i++) {
+            assertSame(direct.get(i), replayed.get(i));
+        }
+    }
+
+    @Test
+    void rowsBeforeFromWarmTheStateButAreNotEmitted() throws IOException {
+        final List<FeatureRow> all = replay(generated, DELAY, 0, Long.MAX_VALUE);
+        final long from = Math.floorDiv(all.get(0).timeMillis(), DAY) * DAY + 2 * DAY;
+        final long to = from + 2 * DAY;
+        final List<FeatureRow> window = replay(generated, DELAY, from, to);
+        final List<FeatureRow> expected = all.stream().filter(r -> r.timeMillis() >= from && r.timeMillis() < to)
+            .toList();
+        assertEquals(expected.size(), window.size());
+        for (int i = 0; i < expected.size(); i++) {
+            assertSame(expected.get(i), window.get(i));
+        }
+    }
+
+    @Test
+    void aFraudReportArrivesExactlyAtTheDelayAndNotBefore() throws IOException {
+        final Duration delay = FeedbackDelay.parse("36h");
+        final long t0 = Instant.parse("2025-03-03T10:00:00Z").toEpochMilli();
+        final long due = t0 + delay.toMillis();
+        final Path csv = dir.resolve("report.csv");
+        Files.writeString(csv, String.join("\n",
+            "timestamp,card,amount,channel,id,merchant,terminal,entry_mode,label",
+            row(t0, "card-a", "a1", 1),
+            row(t0 + 1000, "card-b", "b1", 0),
+            row(due - 1, "card-b", "b2", 0),
+            row(due, "card-b", "b3", 0),
+            row(due + 1000, "card-c", "c1", 0)) + "\n");
+        final List<FeatureRow> rows = replay(csv, delay, 0, Long.MAX_VALUE);
+        final int merchantReports = Feature.MERCHANT_FRAUD_REPORTS_30D.ordinal();
+        final int terminalReports = Feature.TERMINAL_FRAUD_REPORTS_30D.ordinal();
+        assertEquals(List.of("a1", "b1", "b2", "b3", "c1"), rows.stream().map(FeatureRow::id).toList());
+        assertEquals(0.0, rows.get(1).features()[merchantReports], "b1: before the delay");
+        assertEquals(0.0, rows.get(2).features()[merchantReports], "b2: one millisecond before the delay");
+        assertEquals(1.0, rows.get(3).features()[merchantReports], "b3: at the delay");
+        assertEquals(1.0, rows.get(3).features()[terminalReports], "b3: at the delay");
+        assertEquals(1.0, rows.get(4).features()[merchantReports], "c1: after the delay");
+        // The card itself is flagged by the report, so its next authorization would be declined at 1000; the others
+        // are not affected.
+        assertTrue(rows.get(3).policyScore() < 1000);
+    }
+
+    @Test
+    void rowsOutOfTimeOrderStopTheReplay() throws IOException {
+        final long t0 = Instant.parse("2025-03-03T10:00:00Z").toEpochMilli();
+        final Path csv = dir.resolve("unordered.csv");
+        Files.writeString(csv, String.join("\n", "timestamp,card,amount,channel,id,merchant,terminal,entry_mode,label",
+            row(t0, "card-a", "a1", 0), row(t0 - 1, "card-b", "b1", 0)) + "\n");
+        final ReplayFormatException e = assertThrows(ReplayFormatException.class,
+            () -> replay(csv, DELAY, 0, Long.MAX_VALUE));
+        assertTrue(e.getMessage().contains("time order"), e.getMessage());
+    }
+
+    @Test
+    void feedbackDelaysParse() {
+        assertEquals(Duration.ofDays(7), FeedbackDelay.parse("7d"));
+        assertEquals(Duration.ofHours(36), FeedbackDelay.parse("36h"));
+        assertEquals(Duration.ZERO, FeedbackDelay.parse("0"));
+        assertEquals(2, FeedbackDelay.wholeDaysUp(Duration.ofHours(36)));
+        assertEquals(7, FeedbackDelay.wholeDaysUp(Duration.ofDays(7)));
+        assertThrows(RuntimeException.class, () -> FeedbackDelay.parse("7x"));
+        assertThrows(RuntimeException.class, () -> FeedbackDelay.parse("-1d"));
+    }
+
+    private static String row(final long time, final String card, final String id, final int label) {
+        return Instant.ofEpochMilli(time) + "," + card + ",25.00,CP," + id + ",M1,T1,chip," + label;
+    }
+
+    static List<FeatureRow> replay(final Path file, final Duration delay, final long from, final long to)
+        throws IOException {
+        final List<FeatureRow> rows = new ArrayList<>();
+        new FeatureReplay(delay, from, to, 1 << 14).run(file, rows::add);
+        return rows;
+    }
+
+    /** Drives a fresh engine directly: all reports listed up front, sorted, merged in by time. */
+    private static List<FeatureRow> direct(final Path file, final long delayMillis) throws IOException {
+        final Ingress ingress = FeatureReplay.newIngress();
+        final List<EngineEvent> reports = new ArrayList<>();
+        final List<EngineEvent> authorizations = new ArrayList<>();
+        final List<ReplayRow> rows = new ArrayList<>();
+        CsvReplayReader.forEach(file, row -> {
+            final EngineEvent event = new EngineEvent();
+            event.type = EventType.AUTHORIZE;
+            ingress.decodeAuthorization(row.request(), event);
+            authorizations.add(event);
+            rows.add(row);
+            if (row.fraud()) {
+                final EngineEvent report = new EngineEvent();
+                report.type = EventType.REPORT_FRAUD;
+                report.eventTimeMillis = row.timeMillis() + delayMillis;
+                report.reportKind = FraudReportKind.ISSUER_REPORT;
+                report.fingerprintHigh = event.fingerprintHigh;
+                report.fingerprintLow = event.fingerprintLow;
+                report.bin = event.bin;
+                report.lastFour = event.lastFour;
+                report.merchantKey = event.merchantKey;
+                report.terminalKey = event.terminalKey;
+                reports.add(report);
+            }
+        });
+        reports.sort(Comparator.comparingLong(r -> r.eventTimeMillis)); // stable: ties keep file order
+        final RiskEngine engine = FeatureReplay.newEngine(1 << 14);
+        final List<FeatureRow> out = new ArrayList<>();
+        long sequence = 0;
+        int next = 0;
+        for (int i = 0; i < authorizations.size(); i++) {
+            final EngineEvent event = authorizations.get(i);
+            while (next < reports.size() && reports.get(next).eventTimeMillis <= event.eventTimeMillis) {
+                engine.process(reports.get(next++), sequence++);
+            }
+            engine.process(event, sequence++);
+            final ReplayRow row = rows.get(i);
+            out.add(new FeatureRow(row.id(), FeatureReplay.hex(event.fingerprintHigh, event.fingerprintLow),
+                row.timeMillis(), engine.lastFeatures().toArray(), row.label(), event.score));
+        }
+        return out;
+    }
+
+    private static void assertSame(final FeatureRow expected, final FeatureRow actual) {
+        assertEquals(expected.id(), actual.id());
+        assertEquals(expected.card(), actual.card());
+        assertEquals(expected.timeMillis(), actual.timeMillis());
+        assertEquals(expected.label(), actual.label());
+        assertEquals(expected.policyScore(), actual.policyScore(), expected.id());
+        assertArrayEquals(expected.features(), actual.features(), expected.id());
+    }
+}
