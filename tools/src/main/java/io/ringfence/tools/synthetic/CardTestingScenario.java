@@ -19,8 +19,8 @@ final class CardTestingScenario implements Scenario {
     }
 
     @Override
-    public int casesPerDay(final int cards) {
-        return Math.max(1, cards / CARDS_PER_CASE);
+    public int cardsPerCase() {
+        return CARDS_PER_CASE;
     }
 
     @Override

@@ -13,9 +13,10 @@ final class FalsePositiveScenario implements Scenario {
         return ScenarioKind.FALSE_POSITIVE;
     }
 
+    /** One false alarm a day, whatever the population. */
     @Override
-    public int casesPerDay(final int cards) {
-        return 1;
+    public int cardsPerCase() {
+        return Integer.MAX_VALUE;
     }
 
     @Override

@@ -16,8 +16,8 @@ final class ReportedStolenScenario implements Scenario {
     }
 
     @Override
-    public int casesPerDay(final int cards) {
-        return Math.max(1, cards / CARDS_PER_CASE);
+    public int cardsPerCase() {
+        return CARDS_PER_CASE;
     }
 
     @Override

@@ -7,8 +7,13 @@ package io.ringfence.tools.synthetic;
 interface Scenario {
     ScenarioKind kind();
 
+    /** The population that holds one case of the story a day. */
+    int cardsPerCase();
+
     /** How many cases of the story a day of traffic from {@code cards} cards holds; at least one. */
-    int casesPerDay(int cards);
+    default int casesPerDay(final int cards) {
+        return Math.max(1, cards / cardsPerCase());
+    }
 
     /** Cardholders one case takes for good: no later case picks them again. */
     default int cardholdersPerCase(final int cards) {

@@ -28,8 +28,8 @@ final class SkimmedTerminalScenario implements Scenario {
     }
 
     @Override
-    public int casesPerDay(final int cards) {
-        return Math.max(1, cards / CARDS_PER_CASE);
+    public int cardsPerCase() {
+        return CARDS_PER_CASE;
     }
 
     @Override
