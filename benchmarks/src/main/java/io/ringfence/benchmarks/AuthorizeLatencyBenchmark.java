@@ -5,6 +5,7 @@ import io.ringfence.api.Decision;
 import io.ringfence.api.Engine;
 import io.ringfence.api.EngineConfig;
 import io.ringfence.api.EngineStats;
+import io.ringfence.api.JournalConfig;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,22 +21,30 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * Measures the in-process round trip of {@link Engine#authorize(AuthorizationRequest)} from one caller thread:
  * ingress (validate, fingerprint), publish into the ring, business logic, response stage, and the caller's wake-up,
- * as percentiles (SampleTime). Default engine configuration, including the default wait strategy
- * ({@link io.ringfence.api.WaitStrategyKind#PHASED_BACKOFF}) and capacities.
+ * as percentiles (SampleTime), with the journal off and on. Default engine configuration otherwise, including the
+ * default wait strategy ({@link io.ringfence.api.WaitStrategyKind#PHASED_BACKOFF}) and capacities.
  *
- * <p>On a 2-core machine the two stage threads (business logic, response) and the caller share the cores, so
- * each hand-off can include a thread wake-up; the figures are not comparable with isolated-core results.
+ * <p>With {@code journal=on} the engine journals into a fresh temporary directory ({@code java.io.tmpdir}, so put
+ * that on the disk to be measured), deleted after the trial: input journal beside the business logic, decision
+ * journal beside the response stage, {@link io.ringfence.api.Durability#PROCESS_CRASH} durability. Periodic
+ * snapshots are off: they pause the pipeline for the whole store, an operator-scheduled cost this benchmark does
+ * not sample.
  *
- * <p>Requests are built once in setup ({@value #REQUESTS} of them, over {@link #cards} cards visited in a
- * scattered stride; all cards are authorized once in setup). They carry no transmission time, and the engine's
- * ingress clock is a simulated one advancing {@value SyntheticTraffic#STEP_MILLIS} ms per call, so history windows
- * roll as in {@link BusinessLogicStepBenchmark} rather than piling a whole run into one minute.
+ * <p>On a 2-core machine the stage threads (two, or four with the journal) and the caller share the cores, so each
+ * hand-off can include a thread wake-up; the figures are not comparable with isolated-core results. Traffic: see
+ * {@link RoundTripTraffic}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -45,63 +54,74 @@ import java.util.concurrent.atomic.AtomicLong;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 3, jvmArgsAppend = {ForkFlags.NO_BOUNDS_CHECKS, ForkFlags.HEAP_MIN, ForkFlags.HEAP_MAX})
 public class AuthorizeLatencyBenchmark {
-    /** Pre-built requests the benchmark cycles through; a power of two. */
-    static final int REQUESTS = 1 << 17;
-
     /** Distinct cards, all pre-warmed; requests cycle over them. */
     @Param({"100000"})
     public int cards;
 
-    private final AuthorizationRequest[] requests = new AuthorizationRequest[REQUESTS];
-    private final AtomicLong simulatedMillis = new AtomicLong(SyntheticTraffic.START_MILLIS);
-    private Engine engine;
-    private int next;
+    /** Whether the engine journals inputs and decisions. */
+    @Param({"off", "on"})
+    public String journal;
 
-    /** Starts the engine, builds the requests and authorizes every card once. */
+    private Path journalDirectory;
+    private Engine engine;
+    private RoundTripTraffic traffic;
+
+    /** Starts the engine, journaling into a new temporary directory if asked, and warms every card. */
     @Setup(Level.Trial)
-    public void setUp() {
-        final SyntheticTraffic traffic = new SyntheticTraffic();
-        engine = Engine.start(EngineConfig.builder()
-            .developmentFingerprintKey()
-            .ingressEpochMillisClock(() -> simulatedMillis.addAndGet(SyntheticTraffic.STEP_MILLIS))
-            .build());
-        final String[] pans = new String[cards];
-        final String[] devices = new String[cards];
-        for (int c = 0; c < cards; c++) {
-            pans[c] = SyntheticTraffic.pan(c);
-            devices[c] = SyntheticTraffic.homeDevice(c);
-            final Decision warm = engine.authorize(traffic.request(c & SyntheticTraffic.TEMPLATE_MASK, pans[c],
-                devices[c], null));
-            if (warm.standIn()) {
-                throw new IllegalStateException("stand-in during warm-up: " + warm);
+    public void setUp() throws IOException {
+        final EngineConfig.Builder config = RoundTripTraffic.engineConfig();
+        switch (journal) {
+            case "on" -> {
+                journalDirectory = Files.createTempDirectory("ringfence-jmh-journal-");
+                config.journal(JournalConfig.in(journalDirectory).withSnapshotInterval(Duration.ZERO));
             }
+            case "off" -> journalDirectory = null;
+            default -> throw new IllegalArgumentException("journal must be on or off, was " + journal);
         }
-        final int stride = SyntheticTraffic.strideFor(cards);
-        int card = 0;
-        for (int r = 0; r < REQUESTS; r++) {
-            requests[r] = traffic.request(r & SyntheticTraffic.TEMPLATE_MASK, pans[card], devices[card], "req-" + r);
-            card += stride;
-            if (card >= cards) {
-                card -= cards;
-            }
+        try {
+            engine = Engine.start(config.build());
+            traffic = new RoundTripTraffic(cards, engine::authorize);
+        } catch (final RuntimeException e) {
+            stop();
+            throw e;
         }
     }
 
-    /** Prints the decision mix, stand-ins and the engine's own latency summary, then stops the engine. */
+    /** Prints the decision mix, stand-ins and the engine's own latency summary, stops the engine, deletes the journal. */
     @TearDown(Level.Trial)
     public void tearDown() {
         final EngineStats stats = engine.stats();
-        System.out.println();
-        System.out.println("[authorize] " + SyntheticTraffic.summarise(stats.counters(), "decisions.action.",
-            "flags.", "standin.", "decisions.late", "rejections.", "errors.") + " engineLatency=" + stats.decisionLatency());
-        engine.close();
+        RoundTripTraffic.report("authorize journal=" + journal, stats.counters(), stats.decisionLatency());
+        stop();
     }
 
     /** One Engine.authorize() round trip from the calling thread, as a latency distribution. */
     @Benchmark
     public Decision authorize() {
-        final AuthorizationRequest request = requests[next];
-        next = (next + 1) & (REQUESTS - 1);
-        return engine.authorize(request);
+        return engine.authorize(traffic.next());
+    }
+
+    /** Stops the engine, if started, and deletes the journal directory, if any: a failed setup leaves nothing behind. */
+    private void stop() {
+        if (engine != null) {
+            engine.close();
+        }
+        if (journalDirectory != null) {
+            deleteRecursively(journalDirectory);
+        }
+    }
+
+    private static void deleteRecursively(final Path root) {
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (final IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
