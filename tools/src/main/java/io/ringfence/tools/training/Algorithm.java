@@ -36,9 +36,10 @@ public enum Algorithm {
      * (learning rate 0.1), 10 epochs, minibatch 1, behind a {@link TransformTrainer} that standardises every feature
      * (mean 0, standard deviation 1, fitted on the training set; features constant there are left alone) since the features range from flags to amounts.
      */
-    LOGISTIC("logistic") {
+    LOGISTIC("logistic", 0, 0) {
         @Override
-        public Trainer<Label> trainer(final long seed, final Set<String> constantFeatures) {
+        public Trainer<Label> trainer(final long seed, final Set<String> constantFeatures, final int trees,
+                                      final int maxDepth) {
             final LinearSGDTrainer sgd = new LinearSGDTrainer(new LogMulticlass(), new AdaGrad(0.1, 0.1),
                 LOGISTIC_EPOCHS, Integer.MAX_VALUE, 1, seed);
             // Per feature, not global: Tribuo's standardisation of a constant feature divides by a zero deviation
@@ -53,45 +54,65 @@ public enum Algorithm {
         }
     },
     /**
-     * Random forest: Tribuo's {@link RandomForestTrainer} of 50 CART trees (depth at most 10, half the features
+     * Random forest: Tribuo's {@link RandomForestTrainer} of 50 CART trees by default (depth at most 10, half the features
      * considered at each split), each on a bootstrap sample, their class distributions averaged
      * ({@link FullyWeightedVotingCombiner}) so the fraud score is graded, not a vote count.
      */
-    FOREST("forest") {
+    FOREST("forest", 50, 10) {
         @Override
-        public Trainer<Label> trainer(final long seed, final Set<String> constantFeatures) {
-            final CARTClassificationTrainer tree = new CARTClassificationTrainer(FOREST_DEPTH, 0.5f, seed);
-            return new RandomForestTrainer<>(tree, new FullyWeightedVotingCombiner(), FOREST_TREES, seed);
+        public Trainer<Label> trainer(final long seed, final Set<String> constantFeatures, final int trees,
+                                      final int maxDepth) {
+            final CARTClassificationTrainer tree = new CARTClassificationTrainer(maxDepth, 0.5f, seed);
+            return new RandomForestTrainer<>(tree, new FullyWeightedVotingCombiner(), trees, seed);
         }
     },
     /**
-     * Gradient-boosted trees: Tribuo's {@link XGBoostClassificationTrainer}, 50 trees of depth at most 6, learning
+     * Gradient-boosted trees: Tribuo's {@link XGBoostClassificationTrainer}, by default 50 rounds of trees of depth at
+     * most 6 (a tree per class per round), learning
      * rate 0.3, no row or column subsampling, one thread (deterministic), seeded.
      */
-    XGBOOST("xgboost") {
+    XGBOOST("xgboost", 50, 6) {
         @Override
-        public Trainer<Label> trainer(final long seed, final Set<String> constantFeatures) {
+        public Trainer<Label> trainer(final long seed, final Set<String> constantFeatures, final int trees,
+                                      final int maxDepth) {
             return new XGBoostClassificationTrainer(XGBoostTrainer.BoosterType.GBTREE, XGBoostTrainer.TreeMethod.AUTO,
-                XGBOOST_TREES, 0.3, 0.0, 6, 1.0, 1.0, 1.0, 1.0, 0.0, 1, XGBoostTrainer.LoggingVerbosity.SILENT, seed);
+                trees, 0.3, 0.0, maxDepth, 1.0, 1.0, 1.0, 1.0, 0.0, 1, XGBoostTrainer.LoggingVerbosity.SILENT, seed);
         }
     };
 
     static final int LOGISTIC_EPOCHS = 10;
-    static final int FOREST_TREES = 50;
-    static final int FOREST_DEPTH = 10;
-    static final int XGBOOST_TREES = 50;
 
     private final String cliName;
+    private final int defaultTrees;
+    private final int defaultMaxDepth;
 
-    Algorithm(final String cliName) {
+    Algorithm(final String cliName, final int defaultTrees, final int defaultMaxDepth) {
         this.cliName = cliName;
+        this.defaultTrees = defaultTrees;
+        this.defaultMaxDepth = defaultMaxDepth;
     }
 
     /**
-     * The trainer for a seed and the features constant in the training set: the same seed and data give the same
-     * model, where Tribuo allows.
+     * The trainer for a seed, the features constant in the training set, and for tree models the number of trees
+     * (boosting rounds for xgboost) and their maximum depth (ignored by logistic): the same seed and data give the
+     * same model, where Tribuo allows.
      */
-    public abstract Trainer<Label> trainer(long seed, Set<String> constantFeatures);
+    public abstract Trainer<Label> trainer(long seed, Set<String> constantFeatures, int trees, int maxDepth);
+
+    /** Whether the model is made of trees, so that a tree count and depth apply. */
+    public boolean growsTrees() {
+        return defaultTrees > 0;
+    }
+
+    /** The number of trees (xgboost: boosting rounds) when none is asked for; 0 for logistic. */
+    public int defaultTrees() {
+        return defaultTrees;
+    }
+
+    /** The maximum tree depth when none is asked for; 0 for logistic. */
+    public int defaultMaxDepth() {
+        return defaultMaxDepth;
+    }
 
     /** The name on the command line and in manifests. */
     public String cliName() {

@@ -4,8 +4,8 @@ import io.ringfence.features.FeatureSchema;
 import io.ringfence.tools.evaluation.EvaluationWindow;
 import io.ringfence.tools.evaluation.HandbookSplit;
 import io.ringfence.tools.evaluation.ScoredTransaction;
-import org.tribuo.Model;
-import org.tribuo.classification.Label;
+import io.ringfence.scoring.Scorer;
+import io.ringfence.scoring.ServingModels;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -29,9 +29,10 @@ import java.util.concurrent.Callable;
  * {@code ringfence evaluate}: a model on a test window, by the handbook's protocol (see {@link HandbookSplit}), beside
  * the engine's built-in policy on the same transactions.
  *
- * <p><b>Temporary scoring path:</b> the model scores through Tribuo's {@code predict} ({@link TribuoRows#fraudScores})
- * until the compiled serving form lands; then evaluation should score with the compiled scorer, which the parity
- * test ties to these predictions.
+ * <p>The model scores through its compiled serving form ({@value ServingModels#FILE_NAME}, loaded as the engine loads
+ * it), so the figures are those of the model the engine would run; the parity tests tie it to Tribuo's predictions.
+ * Beside the metrics, each feature's mean absolute contribution to the test rows' scores
+ * ({@link CompiledScoring.Scores#importance()}) says which features the model leaned on.
  *
  * <p>The replay runs from the model's training window start (from its manifest) to the end of the test window; the
  * training window's frauds are known at the test's start and the delay period's become known day by day, as the
@@ -83,7 +84,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 + " (--to is exclusive)");
         }
         final ModelManifest manifest;
-        final Model<Label> tribuoModel;
+        final Scorer scorer;
         final EvaluationWindow window;
         try {
             manifest = ModelManifest.read(model);
@@ -91,7 +92,13 @@ public final class EvaluateCommand implements Callable<Integer> {
                 return CommandFailures.report(spec, "model " + model + " reads features "
                     + manifest.get(ModelManifest.KEY_SCHEMA_ID) + " but the engine computes " + FeatureSchema.ID);
             }
-            tribuoModel = ModelTrainer.load(model);
+            final ServingModels.Loaded loaded = ServingModels.read(model);
+            final String trainedSha256 = manifest.get(ModelManifest.KEY_SERVING_SHA256);
+            if (trainedSha256 != null && !trainedSha256.equals(loaded.sha256Hex())) {
+                return CommandFailures.report(spec, loaded.file() + " has changed since training (SHA-256 "
+                    + loaded.sha256Hex() + ", manifest " + trainedSha256 + ")");
+            }
+            scorer = loaded.scorer();
             try {
                 window = new EvaluationWindow(manifest.trainFrom(), manifest.trainTo(),
                     FeedbackDelay.wholeDaysUp(feedbackDelay), from, to);
@@ -101,6 +108,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
         } catch (final IOException e) {
             return CommandFailures.report(spec, CommandFailures.describe(e));
+        } catch (final IllegalArgumentException e) {
+            return CommandFailures.report(spec, e.getMessage());
         }
 
         final List<ScoredTransaction> policy = new ArrayList<>();
@@ -123,8 +132,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         } catch (final UncheckedIOException e) {
             return CommandFailures.report(spec, CommandFailures.describe(e.getCause()));
         }
-        final double[] scores = TribuoRows.fraudScores(tribuoModel,
+        final CompiledScoring.Scores compiled = CompiledScoring.score(scorer,
             testRows.stream().map(FeatureRow::features).toList());
+        final double[] scores = compiled.probabilities();
         final List<ScoredTransaction> scored = new ArrayList<>(policy.size());
         for (final ScoredTransaction transaction : policy) {
             scored.add(new ScoredTransaction(transaction.id(), transaction.card(), transaction.timeMillis(), 0.0,
@@ -162,9 +172,11 @@ public final class EvaluateCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("{" + modelResult.jsonMembers()
                 + String.format(Locale.ROOT, ",\"algorithm\":\"%s\",\"test_from\":\"%s\",\"test_to_exclusive\":\"%s\","
                         + "\"feedback_delay_days\":%d,\"test_transactions\":%d,\"test_fraud\":%d,"
-                        + "\"removed_known_card_transactions\":%d,\"builtin_policy\":{%s}}",
+                        + "\"removed_known_card_transactions\":%d,\"builtin_policy\":{%s},"
+                        + "\"serving_version\":\"%s\",\"feature_importance\":{%s}}",
                     manifest.get(ModelManifest.KEY_ALGORITHM), from, to, window.feedbackDelayDays(),
-                    modelSplit.test().size(), testFrauds, modelSplit.removedFromTest(), policyResult.jsonMembers()));
+                    modelSplit.test().size(), testFrauds, modelSplit.removedFromTest(), policyResult.jsonMembers(),
+                    scorer.version(), importanceJson(compiled)));
         } else {
             final var out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "test %s to %s (exclusive) after training %s to %s and a %d-day delay:"
@@ -176,5 +188,18 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** Mean absolute contribution per feature, in score points, as JSON members in schema order. */
+    private static String importanceJson(final CompiledScoring.Scores scores) {
+        final StringBuilder json = new StringBuilder();
+        for (final CompiledScoring.FeatureContribution contribution : scores.importance()) {
+            if (json.length() > 0) {
+                json.append(',');
+            }
+            json.append(String.format(Locale.ROOT, "\"%s\":%.6f", contribution.feature(),
+                contribution.meanAbsolutePoints()));
+        }
+        return json.toString();
     }
 }

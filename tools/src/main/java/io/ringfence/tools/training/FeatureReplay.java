@@ -63,9 +63,12 @@ public final class FeatureReplay {
     private final long toMillis;
     private final int cardCapacity;
 
-    /** What a replay did. */
+    /**
+     * What a replay did; {@code stateDigest} is the engine's {@link RiskEngine#stateDigest()} at the end, to compare
+     * with a live engine's after the same events.
+     */
     public record Stats(long rowsRead, long warmUpRows, long emitted, long rejected, long fraudRows,
-                        long reportsApplied, long reportsPending) {
+                        long reportsApplied, long reportsPending, long stateDigest) {
     }
 
     /**
@@ -171,7 +174,7 @@ public final class FeatureReplay {
                 }
             }
         }
-        return new Stats(rows, warmUp, emitted, rejected, frauds, reports, pending.size());
+        return new Stats(rows, warmUp, emitted, rejected, frauds, reports, pending.size(), engine.stateDigest());
     }
 
     /** A card fingerprint as 32 hex digits. */

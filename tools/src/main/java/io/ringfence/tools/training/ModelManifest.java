@@ -17,7 +17,8 @@ import java.util.TreeMap;
 
 /**
  * A model directory's {@code manifest.properties}: what the model reads (feature schema id, names, version), how it
- * was trained (algorithm, seed, window, feedback delay, row counts) and how it did on its own training set. Written
+ * was trained (algorithm, seed, tree count and depth, window, feedback delay, row counts), the serving model compiled
+ * from it (file, version, SHA-256) and how it did on its own training set. Written
  * with sorted keys and no timestamp, so the same training writes the same manifest (bar {@code training.seconds}).
  */
 public final class ModelManifest {
@@ -36,6 +37,13 @@ public final class ModelManifest {
     public static final String KEY_FEATURE_COUNT = "feature.count";
     public static final String KEY_ALGORITHM = "algorithm";
     public static final String KEY_SEED = "seed";
+    /** Tree models: the number of trees (xgboost: boosting rounds, a tree per class each). */
+    public static final String KEY_TREES = "trees";
+    public static final String KEY_MAX_DEPTH = "tree.max.depth";
+    /** The compiled serving model's file, its version (what decisions name) and the SHA-256 of its bytes. */
+    public static final String KEY_SERVING_FILE = "serving.file";
+    public static final String KEY_SERVING_VERSION = "serving.version";
+    public static final String KEY_SERVING_SHA256 = "serving.sha256";
     public static final String KEY_TRAIN_FROM = "training.from";
     public static final String KEY_TRAIN_TO = "training.to.exclusive";
     public static final String KEY_DELAY = "training.feedback.delay";

@@ -3,6 +3,8 @@ package io.ringfence.tools.training;
 import com.oracle.labs.mlrg.olcut.config.json.JsonProvenanceSerialization;
 import com.oracle.labs.mlrg.olcut.provenance.ProvenanceUtil;
 import io.ringfence.features.FeatureSchema;
+import io.ringfence.scoring.Scorer;
+import io.ringfence.scoring.ServingModels;
 import io.ringfence.tools.evaluation.Metrics;
 import io.ringfence.tools.evaluation.ScoredTransaction;
 import org.tribuo.Model;
@@ -29,14 +31,42 @@ import java.util.TreeSet;
 
 /**
  * Trains a model on a replay file's window and writes its directory: {@value ModelManifest#MODEL_FILE} (Tribuo's
- * protobuf serialisation, {@link Model#serializeToFile}), {@value ModelManifest#PROVENANCE_JSON} (the model's
+ * protobuf serialisation, {@link Model#serializeToFile}), {@value ServingModels#FILE_NAME} (the compiled form the
+ * engine scores with, from {@link ServingCompiler}), {@value ModelManifest#PROVENANCE_JSON} (the model's
  * provenance, marshalled by OLCUT), {@value ModelManifest#PROVENANCE_TEXT} (the same, readable) and
  * {@value ModelManifest#FILE}.
+ *
+ * <p>The serving model's version, which every decision it scores names, is {@code DIR/ALGORITHM}: the model
+ * directory's name and the algorithm (see {@link #servingVersion}). The training-set metrics in the manifest are the
+ * serving model's.
  */
 public final class ModelTrainer {
     private static final long DAY_MILLIS = 86_400_000L;
 
     private ModelTrainer() {
+    }
+
+    /**
+     * How to train.
+     *
+     * @param algorithm     the model family
+     * @param seed          the training seed
+     * @param feedbackDelay when fraud reports reach the engine after the fraud
+     * @param trees         tree models: the number of trees (xgboost: boosting rounds); 0 for logistic
+     * @param maxDepth      tree models: the maximum tree depth; 0 for logistic
+     */
+    public record Settings(Algorithm algorithm, long seed, Duration feedbackDelay, int trees, int maxDepth) {
+        public Settings {
+            if (algorithm.growsTrees() && (trees < 1 || maxDepth < 1)) {
+                throw new IllegalArgumentException("a " + algorithm.cliName() + " needs at least one tree of depth"
+                    + " at least 1 (asked for " + trees + " of depth " + maxDepth + ")");
+            }
+        }
+
+        /** The algorithm's default tree count and depth. */
+        public static Settings of(final Algorithm algorithm, final long seed, final Duration feedbackDelay) {
+            return new Settings(algorithm, seed, feedbackDelay, algorithm.defaultTrees(), algorithm.defaultMaxDepth());
+        }
     }
 
     /** What a training produced. */
@@ -59,9 +89,11 @@ public final class ModelTrainer {
      * @throws NothingToLearnException when the window has no rows, or no fraud, or only fraud
      * @throws IOException             when the data cannot be read or the directory written
      */
-    public static Result train(final Path data, final LocalDate from, final LocalDate to, final Algorithm algorithm,
-                               final long seed, final Duration feedbackDelay, final Path out)
+    public static Result train(final Path data, final LocalDate from, final LocalDate to, final Settings settings,
+                               final Path out)
         throws IOException, NothingToLearnException {
+        final Algorithm algorithm = settings.algorithm();
+        final Duration feedbackDelay = settings.feedbackDelay();
         final long startNanos = System.nanoTime();
         final LabelFactory labels = new LabelFactory();
         final MutableDataset<Label> dataset = new MutableDataset<>(new SimpleDataSourceProvenance(
@@ -82,10 +114,13 @@ public final class ModelTrainer {
             throw new NothingToLearnException("the training window " + from + " to " + to + " has "
                 + (frauds == 0 ? "no fraud" : "only fraud") + " among its " + rows.size() + " transactions");
         }
-        final Model<Label> model = algorithm.trainer(seed, constantFeatures(rows)).train(dataset);
+        final Model<Label> model = algorithm.trainer(settings.seed(), constantFeatures(rows), settings.trees(),
+            settings.maxDepth()).train(dataset);
+        final Scorer serving = ServingCompiler.compile(model, servingVersion(out, algorithm));
         final double seconds = (System.nanoTime() - startNanos) / 1e9;
 
-        final double[] scores = TribuoRows.fraudScores(model, rows.stream().map(FeatureRow::features).toList());
+        final double[] scores = CompiledScoring.score(serving, rows.stream().map(FeatureRow::features).toList())
+            .probabilities();
         final List<ScoredTransaction> scored = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             final FeatureRow row = rows.get(i);
@@ -94,7 +129,11 @@ public final class ModelTrainer {
 
         final Map<String, String> values = new TreeMap<>(ModelManifest.schemaEntries());
         values.put(ModelManifest.KEY_ALGORITHM, algorithm.cliName());
-        values.put(ModelManifest.KEY_SEED, Long.toString(seed));
+        values.put(ModelManifest.KEY_SEED, Long.toString(settings.seed()));
+        if (algorithm.growsTrees()) {
+            values.put(ModelManifest.KEY_TREES, Integer.toString(settings.trees()));
+            values.put(ModelManifest.KEY_MAX_DEPTH, Integer.toString(settings.maxDepth()));
+        }
         values.put(ModelManifest.KEY_TRAIN_FROM, from.toString());
         values.put(ModelManifest.KEY_TRAIN_TO, to.toString());
         values.put(ModelManifest.KEY_DELAY, feedbackDelay.toString());
@@ -107,10 +146,15 @@ public final class ModelTrainer {
         values.put(ModelManifest.KEY_AP, String.format(Locale.ROOT, "%.6f", Metrics.averagePrecision(scored)));
         values.put(ModelManifest.KEY_TRIBUO, Tribuo.VERSION);
         values.put(ModelManifest.KEY_IMBALANCE, "none (unweighted, not resampled)");
-        final ModelManifest manifest = new ModelManifest(values);
 
         Files.createDirectories(out);
         model.serializeToFile(out.resolve(ModelManifest.MODEL_FILE));
+        final Path servingFile = out.resolve(ServingModels.FILE_NAME);
+        ServingModels.write(servingFile, serving);
+        values.put(ModelManifest.KEY_SERVING_FILE, ServingModels.FILE_NAME);
+        values.put(ModelManifest.KEY_SERVING_VERSION, serving.version());
+        values.put(ModelManifest.KEY_SERVING_SHA256, ServingModels.read(servingFile).sha256Hex());
+        final ModelManifest manifest = new ModelManifest(values);
         final String json = new JsonProvenanceSerialization(true)
             .serializeToString(ProvenanceUtil.marshalProvenance(model.getProvenance()));
         Files.writeString(out.resolve(ModelManifest.PROVENANCE_JSON), json, StandardCharsets.UTF_8);
@@ -118,6 +162,15 @@ public final class ModelTrainer {
             StandardCharsets.UTF_8);
         manifest.write(out);
         return new Result(model, manifest, rows.size(), frauds, seconds);
+    }
+
+    /**
+     * The version a model directory's serving model carries: {@code NAME/ALGORITHM}, NAME the directory's name (so
+     * {@code models/fraud-2025-03} trained with xgboost is {@code fraud-2025-03/xgboost}).
+     */
+    public static String servingVersion(final Path directory, final Algorithm algorithm) {
+        final Path name = directory.toAbsolutePath().normalize().getFileName();
+        return (name == null ? "model" : name.toString()) + "/" + algorithm.cliName();
     }
 
     /** Loads a model written by {@link #train}. */

@@ -21,8 +21,9 @@ import java.util.concurrent.Callable;
         "Trains a fraud model with Tribuo on the transactions of a window of a CSV replay file. Features come from"
             + " replaying the file through the engine's business logic (history before --from warms the state);"
             + " labels reach the engine only as fraud reports --feedback-delay after the transaction.",
-        "Writes a model directory: model.tribuo (Tribuo's serialisation), provenance.json and provenance.txt,"
-            + " manifest.properties (feature schema, window, algorithm, seed, counts, training-set metrics)."})
+        "Writes a model directory: model.tribuo (Tribuo's serialisation), serving.model (the compiled form the engine"
+            + " scores with, version DIR/ALGORITHM), provenance.json and provenance.txt, manifest.properties (feature"
+            + " schema, window, algorithm, seed, trees, counts, serving model SHA-256, training-set metrics)."})
 public final class TrainCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -54,6 +55,14 @@ public final class TrainCommand implements Callable<Integer> {
         + " ${DEFAULT-VALUE}).")
     private long seed;
 
+    @Option(names = "--trees", paramLabel = "N", description = "forest: trees (default 50); xgboost: boosting rounds,"
+        + " a tree per class each (default 50).")
+    private Integer trees;
+
+    @Option(names = "--max-depth", paramLabel = "D", description = "forest and xgboost: maximum tree depth (default"
+        + " 10 for forest, 6 for xgboost).")
+    private Integer maxDepth;
+
     @Override
     public Integer call() {
         CommandFailures.quietTribuo();
@@ -61,12 +70,21 @@ public final class TrainCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--to " + to + " must be after --from " + from
                 + " (--to is exclusive)");
         }
+        if (!algorithm.growsTrees() && (trees != null || maxDepth != null)) {
+            throw new ParameterException(spec.commandLine(), "--trees and --max-depth apply to forest and xgboost, not "
+                + algorithm.cliName());
+        }
+        if (trees != null && trees < 1 || maxDepth != null && maxDepth < 1) {
+            throw new ParameterException(spec.commandLine(), "--trees and --max-depth must be at least 1");
+        }
+        final ModelTrainer.Settings settings = new ModelTrainer.Settings(algorithm, seed, feedbackDelay,
+            trees == null ? algorithm.defaultTrees() : trees, maxDepth == null ? algorithm.defaultMaxDepth() : maxDepth);
         if (Files.exists(out) && !Files.isDirectory(out)) {
             return CommandFailures.report(spec, out + " exists and is not a directory");
         }
         final ModelTrainer.Result result;
         try {
-            result = ModelTrainer.train(data, from, to, algorithm, seed, feedbackDelay, out);
+            result = ModelTrainer.train(data, from, to, settings, out);
         } catch (final IOException e) {
             return CommandFailures.report(spec, CommandFailures.describe(e));
         } catch (final UncheckedIOException e) {
@@ -77,9 +95,9 @@ public final class TrainCommand implements Callable<Integer> {
         final ModelManifest m = result.manifest();
         spec.commandLine().getOut().printf(Locale.ROOT,
             "trained %s on %,d transactions (%,d fraud) from %s to %s (exclusive) in %.1f s; training set: AUC ROC %s,"
-                + " average precision %s; wrote %s%n",
+                + " average precision %s; wrote %s (serving model %s)%n",
             algorithm.cliName(), result.rows(), result.fraudRows(), from, to, result.seconds(),
-            m.get(ModelManifest.KEY_AUC), m.get(ModelManifest.KEY_AP), out);
+            m.get(ModelManifest.KEY_AUC), m.get(ModelManifest.KEY_AP), out, m.get(ModelManifest.KEY_SERVING_VERSION));
         spec.commandLine().getOut().flush();
         return 0;
     }

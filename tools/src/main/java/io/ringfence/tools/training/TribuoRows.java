@@ -39,8 +39,8 @@ public final class TribuoRows {
 
     /**
      * The model's fraud probability for each feature vector, through Tribuo's {@code predict} in batches: the
-     * temporary scoring path until the compiled serving form lands (allocates a Prediction per row; not for the
-     * engine's hot path).
+     * reference the compiled serving form ({@link ServingCompiler}) is held to by the parity tests, and the baseline
+     * it is benchmarked against. It allocates a Prediction per row: never the engine's scoring path.
      */
     public static double[] fraudScores(final Model<Label> model, final List<double[]> features) {
         final double[] scores = new double[features.size()];

@@ -1,6 +1,8 @@
 package io.ringfence.tools.training;
 
 import io.ringfence.features.FeatureSchema;
+import io.ringfence.scoring.LinearModelScorer;
+import io.ringfence.scoring.ServingModels;
 import io.ringfence.tools.RingfenceCli;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,8 +52,8 @@ class TrainEvaluateCommandTest {
         final Path model = dir.resolve("models").resolve(algorithm);
         assertEquals(0, train(model, algorithm, "7"), err.toString());
         assertTrue(out.toString().startsWith("trained " + algorithm), out.toString());
-        for (final String file : List.of(ModelManifest.FILE, ModelManifest.MODEL_FILE, ModelManifest.PROVENANCE_JSON,
-            ModelManifest.PROVENANCE_TEXT)) {
+        for (final String file : List.of(ModelManifest.FILE, ModelManifest.MODEL_FILE, ServingModels.FILE_NAME,
+            ModelManifest.PROVENANCE_JSON, ModelManifest.PROVENANCE_TEXT)) {
             assertTrue(Files.size(model.resolve(file)) > 0, file);
         }
         final ModelManifest manifest = ModelManifest.read(model);
@@ -60,6 +62,12 @@ class TrainEvaluateCommandTest {
         assertEquals(Integer.toString(FeatureSchema.VERSION), manifest.get(ModelManifest.KEY_SCHEMA_VERSION));
         assertEquals(algorithm, manifest.get(ModelManifest.KEY_ALGORITHM));
         assertEquals("7", manifest.get(ModelManifest.KEY_SEED));
+        assertEquals(algorithm + "/" + algorithm, manifest.get(ModelManifest.KEY_SERVING_VERSION));
+        assertEquals(ServingModels.read(model).sha256Hex(), manifest.get(ModelManifest.KEY_SERVING_SHA256));
+        assertEquals(algorithm.equals("forest") ? "4" : algorithm.equals("xgboost") ? "50" : null,
+            manifest.get(ModelManifest.KEY_TREES));
+        assertEquals(algorithm.equals("forest") ? "5" : algorithm.equals("xgboost") ? "6" : null,
+            manifest.get(ModelManifest.KEY_MAX_DEPTH));
         assertEquals(TRAIN_FROM, manifest.get(ModelManifest.KEY_TRAIN_FROM));
         assertEquals(TRAIN_TO, manifest.get(ModelManifest.KEY_TRAIN_TO));
         assertTrue(Long.parseLong(manifest.get(ModelManifest.KEY_ROWS)) > 1000);
@@ -76,6 +84,8 @@ class TrainEvaluateCommandTest {
         assertEquals(0, evaluate(model, "--json", "--scores-out", scores.toString()), err.toString());
         final String json = out.toString().strip();
         assertTrue(json.startsWith("{") && json.endsWith("}") && json.lines().count() == 1, json);
+        assertTrue(json.contains("\"serving_version\":\"" + algorithm + "/" + algorithm + "\""), json);
+        assertTrue(json.contains("\"feature_importance\":{\"" + FeatureSchema.names().get(0) + "\":"), json);
         for (final String key : List.of("auc_roc", "average_precision", "card_precision_at_100",
             "precision_at_threshold", "recall_at_threshold", "false_positive_rate_at_threshold")) {
             final Matcher m = Pattern.compile("\"" + key + "\":([0-9.eE+-]+)").matcher(json);
@@ -96,9 +106,8 @@ class TrainEvaluateCommandTest {
         assertTrue(out.toString().contains("built-in policy AUC ROC"), out.toString());
     }
 
-    /** Forest is left out only for time: Tribuo's CART takes about a minute a forest here; its seed is passed alike. */
     @ParameterizedTest
-    @ValueSource(strings = {"logistic", "xgboost"})
+    @ValueSource(strings = {"logistic", "forest", "xgboost"})
     void theSameSeedGivesTheSameScores(final String algorithm) throws IOException {
         final Path first = dir.resolve("a");
         final Path second = dir.resolve("b");
@@ -126,6 +135,10 @@ class TrainEvaluateCommandTest {
             "--to", TRAIN_TO, "--algorithm", "logistic"));
         assertUsage(RingfenceCli.run(pw(out), pw(err), "evaluate", "--model", model.toString(), "--data",
             data.toString(), "--from", TEST_FROM));
+        assertUsage(RingfenceCli.run(pw(out), pw(err), "train", "--data", data.toString(), "--from", TRAIN_FROM,
+            "--to", TRAIN_TO, "--algorithm", "logistic", "--out", model.toString(), "--trees", "5"));
+        assertUsage(RingfenceCli.run(pw(out), pw(err), "train", "--data", data.toString(), "--from", TRAIN_FROM,
+            "--to", TRAIN_TO, "--algorithm", "forest", "--out", model.toString(), "--max-depth", "0"));
     }
 
     @Test
@@ -153,9 +166,16 @@ class TrainEvaluateCommandTest {
         reset();
         assertFailure(RingfenceCli.run(pw(out), pw(err), "evaluate", "--model", model.toString(), "--data",
             corrupt.toString(), "--from", TEST_FROM, "--to", TEST_TO), "corrupt.csv");
-        Files.writeString(model.resolve(ModelManifest.MODEL_FILE), "not a model");
+        Files.writeString(model.resolve(ServingModels.FILE_NAME), "not a model");
         assertFailure(RingfenceCli.run(pw(out), pw(err), "evaluate", "--model", model.toString(), "--data",
-            data.toString(), "--from", TEST_FROM, "--to", TEST_TO), "model");
+            data.toString(), "--from", TEST_FROM, "--to", TEST_TO), "is not a Ringfence serving model");
+        ServingModels.write(model.resolve(ServingModels.FILE_NAME), new LinearModelScorer("other/logistic",
+            FeatureSchema.ID, 0.0, new double[FeatureSchema.SIZE], null, null));
+        assertFailure(RingfenceCli.run(pw(out), pw(err), "evaluate", "--model", model.toString(), "--data",
+            data.toString(), "--from", TEST_FROM, "--to", TEST_TO), "has changed since training");
+        Files.delete(model.resolve(ServingModels.FILE_NAME));
+        assertFailure(RingfenceCli.run(pw(out), pw(err), "evaluate", "--model", model.toString(), "--data",
+            data.toString(), "--from", TEST_FROM, "--to", TEST_TO), ServingModels.FILE_NAME);
     }
 
     @Test
@@ -168,18 +188,24 @@ class TrainEvaluateCommandTest {
         return train(model, algorithm, seed, data);
     }
 
+    /** Forests are kept small (4 trees of depth 5): Tribuo's CART takes about a minute for the default 50 here. */
     private int train(final Path model, final String algorithm, final String seed, final Path file) {
-        return RingfenceCli.run(pw(out), pw(err), "train", "--data", file.toString(), "--from", TRAIN_FROM, "--to",
-            TRAIN_TO, "--algorithm", algorithm, "--out", model.toString(), "--seed", seed, "--feedback-delay", "1d");
+        final String[] base = {"train", "--data", file.toString(), "--from", TRAIN_FROM, "--to", TRAIN_TO,
+            "--algorithm", algorithm, "--out", model.toString(), "--seed", seed, "--feedback-delay", "1d"};
+        final String[] args = algorithm.equals("forest") ? concat(base, "--trees", "4", "--max-depth", "5") : base;
+        return RingfenceCli.run(pw(out), pw(err), args);
     }
 
     private int evaluate(final Path model, final String... more) {
-        final String[] base = {"evaluate", "--model", model.toString(), "--data", data.toString(), "--from", TEST_FROM,
-            "--to", TEST_TO, "--feedback-delay", "1d"};
+        return RingfenceCli.run(pw(out), pw(err), concat(new String[] {"evaluate", "--model", model.toString(),
+            "--data", data.toString(), "--from", TEST_FROM, "--to", TEST_TO, "--feedback-delay", "1d"}, more));
+    }
+
+    private static String[] concat(final String[] base, final String... more) {
         final String[] args = new String[base.length + more.length];
         System.arraycopy(base, 0, args, 0, base.length);
         System.arraycopy(more, 0, args, base.length, more.length);
-        return RingfenceCli.run(pw(out), pw(err), args);
+        return args;
     }
 
     private void assertUsage(final int code) {

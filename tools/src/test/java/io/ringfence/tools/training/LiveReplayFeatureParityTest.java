@@ -1,0 +1,142 @@
+package io.ringfence.tools.training;
+
+import io.ringfence.api.Ack;
+import io.ringfence.api.AuthorizationRequest;
+import io.ringfence.api.CardRef;
+import io.ringfence.api.Decision;
+import io.ringfence.api.Engine;
+import io.ringfence.api.EngineConfig;
+import io.ringfence.api.FraudReport;
+import io.ringfence.api.FraudReportKind;
+import io.ringfence.api.ReasonCode;
+import io.ringfence.features.Feature;
+import io.ringfence.features.FeatureVector;
+import io.ringfence.scoring.BuiltInPolicyScorer;
+import io.ringfence.scoring.Scorer;
+import io.ringfence.tools.RingfenceCli;
+import io.ringfence.tools.replay.CsvReplayReader;
+import io.ringfence.tools.replay.ReplayRow;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Replay-mode features equal live features for the same events. The same generated file goes, once, through
+ * {@link FeatureReplay} (the training path: {@code RiskEngine.process} driven directly) and, once, through a running
+ * {@link Engine}: every row by {@link Engine#authorize}, every fraud by {@link Engine#reportFraud} at its
+ * transaction time plus the feedback delay, through ingress, the ring and the business-logic thread. The live engine
+ * scores with a scorer that records the feature vector it is handed (then scores as the built-in policy, as a replay
+ * does), so the comparison is of the very vectors a model would see, value for value, event by event. Authorizations
+ * of already flagged cards are declined before scoring, live and in replay: there the decisions must agree. At the
+ * end both engines' state digests must be equal.
+ */
+class LiveReplayFeatureParityTest {
+    private static final Duration DELAY = Duration.ofHours(18);
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final int CARD_CAPACITY = 4096;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyLiveFeatureVectorEqualsTheReplayedOne() throws IOException {
+        final Path data = dir.resolve("traffic.csv");
+        final StringWriter err = new StringWriter();
+        assertEquals(0, RingfenceCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "generate",
+            "--cards", "250", "--days", "4", "--seed", "21", "--out", data.toString()), err.toString());
+
+        final List<FeatureRow> replayed = new ArrayList<>();
+        final FeatureReplay.Stats stats = new FeatureReplay(DELAY, 0, Long.MAX_VALUE, CARD_CAPACITY)
+            .run(data, replayed::add);
+        assertEquals(0, stats.rejected());
+        assertTrue(stats.reportsApplied() > 0, "fraud reports must reach the engine for this test to mean anything");
+
+        final RecordingScorer recorder = new RecordingScorer();
+        final EngineConfig config = EngineConfig.builder().developmentFingerprintKey().cardCapacity(CARD_CAPACITY)
+            .tokenCapacity(FeatureReplay.TOKEN_CAPACITY_DEFAULT).defaultDeadline(WAIT).scorer(() -> recorder).build();
+        int scored = 0;
+        int flagged = 0;
+        try (Engine engine = Engine.start(config); CsvReplayReader reader = CsvReplayReader.open(data)) {
+            final Deque<FraudReport> reports = new ArrayDeque<>();
+            int index = 0;
+            for (ReplayRow row = reader.next(); row != null; row = reader.next(), index++) {
+                while (!reports.isEmpty() && reports.peekFirst().reportTimeMillis() <= row.timeMillis()) {
+                    final Ack ack = engine.reportFraud(reports.pollFirst());
+                    assertTrue(ack.isApplied(), ack.toString());
+                }
+                final Decision decision = engine.authorize(row.request(), WAIT);
+                assertFalse(decision.standIn(), "a stand-in decision at row " + index);
+                final FeatureRow expected = replayed.get(index);
+                final double[] live = recorder.features.poll();
+                if (live != null) {
+                    scored++;
+                    assertArrayEquals(expected.features(), live, () -> "features of row " + expected.id()
+                        + " live " + Arrays.toString(live) + " replayed " + Arrays.toString(expected.features()));
+                } else {
+                    flagged++;
+                    assertTrue(decision.primaryReason() == ReasonCode.CARD_FLAGGED
+                        || decision.primaryReason() == ReasonCode.CARD_FLAGGED_ONLINE, decision.toString());
+                }
+                assertEquals(expected.policyScore(), decision.score(), "score of row " + expected.id());
+                if (row.fraud()) {
+                    reports.addLast(report(row.request(), row.timeMillis() + DELAY.toMillis()));
+                }
+            }
+            assertEquals(replayed.size(), index);
+            assertEquals(stats.stateDigest(), engine.stateDigest(), "state after the same events");
+        }
+        assertTrue(recorder.features.isEmpty());
+        assertTrue(scored > 1000, "scored " + scored);
+        assertTrue(replayed.stream().anyMatch(r -> r.features()[Feature.MERCHANT_FRAUD_REPORTS_30D.ordinal()] > 0),
+            "some fraud reports must have reached the features");
+        System.out.printf("live vs replay: %d scored events with equal features, %d flagged-card declines%n", scored,
+            flagged);
+    }
+
+    private static FraudReport report(final AuthorizationRequest request, final long timeMillis) {
+        final CardRef card = request.pan() != null ? CardRef.pan(request.pan())
+            : CardRef.reference(request.cardReference());
+        assertNotNull(request.merchantId());
+        return new FraudReport(card, FraudReportKind.ISSUER_REPORT, timeMillis, request.merchantId(),
+            request.terminalId());
+    }
+
+    /** Keeps a copy of every feature vector it scores, then scores as the built-in policy. */
+    private static final class RecordingScorer implements Scorer {
+        private final BuiltInPolicyScorer policy = new BuiltInPolicyScorer();
+        private final ConcurrentLinkedQueue<double[]> features = new ConcurrentLinkedQueue<>();
+
+        @Override
+        public String version() {
+            return policy.version();
+        }
+
+        @Override
+        public String featureSchemaId() {
+            return policy.featureSchemaId();
+        }
+
+        @Override
+        public int score(final FeatureVector vector, final double[] contributions) {
+            features.add(vector.toArray());
+            return policy.score(vector, contributions);
+        }
+    }
+}
