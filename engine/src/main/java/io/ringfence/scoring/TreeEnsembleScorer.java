@@ -19,8 +19,9 @@ import java.util.Objects;
  * </pre>
  *
  * <p><b>Split rule</b> ({@link #SPLIT_RULE}): {@code x[splitFeature] <= threshold} goes left, anything else (greater,
- * or NaN) goes right. Converters must emit thresholds for this rule: a source model splitting on {@code x < t}
- * converts to the largest double below {@code t} ({@code Math.nextDown(t)}).
+ * or NaN) goes right. Converters must emit thresholds for this rule, in the source model's own arithmetic: a model
+ * comparing doubles on {@code x < t} converts to {@code Math.nextDown(t)}; one that rounds the feature to float first
+ * (XGBoost: {@code (float) x < t}) converts to the largest double whose float rounding is below {@code t}.
  *
  * <p><b>Aggregation</b>: {@link Aggregation#AVERAGE_PROBABILITY} (random forest: leaf values are class-1
  * probabilities, p = their mean over trees) or {@link Aggregation#SUM_LOGIT} (boosting: leaf values are log-odds,
