@@ -37,12 +37,16 @@ import java.util.concurrent.Callable;
             + " (1 fraud, 0 genuine) and an extra scenario column naming the story a row belongs to (empty for"
             + " ordinary traffic; a story's rows include its genuine ones, so use the label for fraud).",
         "Fraud reports and flag clears are not rows: in the replay format labels come back as fraud reports after"
-            + " the feedback delay. The card column holds the synthetic PAN.",
+            + " the feedback delay. The card column holds the synthetic PAN; once a card's fraud is known the"
+            + " customer carries on with a new card number. The fraud stories and their rates are described in the"
+            + " README, under Synthetic data and fraud scenarios.",
         "The same arguments give the same file, byte for byte."})
 public final class GenerateCommand implements Callable<Integer> {
     /** Exit code when the output file cannot be written. */
     static final int OUTPUT_ERROR = 1;
     static final int MAX_CARDS = 1_000_000;
+    /** Ten years. */
+    static final int MAX_DAYS = 3_660;
     /** {@link GeneratorConfig#FIRST_DAY_DEFAULT}, as the annotation needs it. */
     static final String START_DEFAULT = "2025-03-03";
 
@@ -50,18 +54,23 @@ public final class GenerateCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--cards", paramLabel = "N", defaultValue = "" + GeneratorConfig.CARDS_DEFAULT,
-        description = "Cardholders, one card each (" + GeneratorConfig.CARDS_MINIMUM + " to " + MAX_CARDS
-            + ", default ${DEFAULT-VALUE}).")
+        description = "Cardholders, one card at a time each: a card whose fraud becomes known is replaced by a new"
+            + " card number (" + GeneratorConfig.CARDS_MINIMUM + " to " + MAX_CARDS + ", default ${DEFAULT-VALUE}).")
     private int cards;
 
     @Option(names = "--days", paramLabel = "D", defaultValue = "1",
-        description = "Days of traffic (default ${DEFAULT-VALUE}). Every day's fraud stories take some cardholders"
-            + " for good, so small populations give fewer days: 100 cards give 7, 5000 cards 333.")
+        description = "Days of traffic (1 to " + MAX_DAYS + ", default ${DEFAULT-VALUE}).")
     private int days;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "" + GeneratorConfig.SEED_DEFAULT,
         description = "Random seed (default ${DEFAULT-VALUE}).")
     private long seed;
+
+    @Option(names = "--fraud-rate", paramLabel = "X", defaultValue = "" + GeneratorConfig.FRAUD_RATE_DEFAULT,
+        description = "Multiplier on every fraud story's daily case rate (more than 0, at most "
+            + GeneratorConfig.FRAUD_RATE_MAXIMUM + ", default ${DEFAULT-VALUE}: about 0.7% of authorizations are"
+            + " fraud). Every story still has at least one case a day.")
+    private double fraudRate;
 
     @Option(names = "--start", paramLabel = "DATE", converter = DateArgument.class, defaultValue = START_DEFAULT,
         description = "First day, UTC, as yyyy-mm-dd (default ${DEFAULT-VALUE}).")
@@ -77,16 +86,15 @@ public final class GenerateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--cards must be between " + GeneratorConfig.CARDS_MINIMUM
                 + " and " + MAX_CARDS + ", was " + cards);
         }
-        if (days < 1) {
-            throw new ParameterException(spec.commandLine(), "--days must be at least 1, was " + days);
+        if (days < 1 || days > MAX_DAYS) {
+            throw new ParameterException(spec.commandLine(), "--days must be between 1 and " + MAX_DAYS + ", was "
+                + days);
         }
-        if (days > TrafficGenerator.maxDays(cards)) {
-            throw new ParameterException(spec.commandLine(), "--days " + days + " is more than --cards " + cards
-                + " can give: each day's fraud stories take cardholders for good, so at most "
-                + TrafficGenerator.maxDays(cards) + " days; give more cards for more days");
+        if (!(fraudRate > 0 && fraudRate <= GeneratorConfig.FRAUD_RATE_MAXIMUM)) {
+            throw new ParameterException(spec.commandLine(), "--fraud-rate must be more than 0 and at most "
+                + GeneratorConfig.FRAUD_RATE_MAXIMUM + ", was " + fraudRate);
         }
-        final GeneratorConfig config = new GeneratorConfig(cards, days, seed,
-            start);
+        final GeneratorConfig config = new GeneratorConfig(cards, days, seed, start, fraudRate);
         if (Files.isDirectory(out)) {
             return failed(out + " is a directory");
         }
@@ -114,9 +122,10 @@ public final class GenerateCommand implements Callable<Integer> {
         final double seconds = (System.nanoTime() - startNanos) / 1e9;
         final long bytes = size(absolute);
         spec.commandLine().getOut().printf(Locale.ROOT,
-            "wrote %,d authorizations (%,d fraud, %,d card-present, %,d card-not-present) for %,d cards over %d"
-                + " day%s from %s to %s: %,.1f MB in %.1f s (%,.0f rows/s)%n",
-            writer.rows(), writer.fraudRows(), writer.cardPresentRows(), writer.rows() - writer.cardPresentRows(),
+            "wrote %,d authorizations (%,d fraud, %.2f%%; %,d card-present, %,d card-not-present) for %,d cards over"
+                + " %d day%s from %s to %s: %,.1f MB in %.1f s (%,.0f rows/s)%n",
+            writer.rows(), writer.fraudRows(), 100.0 * writer.fraudRows() / Math.max(1, writer.rows()),
+            writer.cardPresentRows(), writer.rows() - writer.cardPresentRows(),
             cards, days, days == 1 ? "" : "s", config.firstDay(), out, bytes / 1e6, seconds,
             writer.rows() / Math.max(seconds, 1e-9));
         spec.commandLine().getOut().flush();

@@ -4,12 +4,11 @@ import io.ringfence.api.EntryMode;
 
 /**
  * A bot tests a card number bought online with a burst of small donations (2.00 or less), a minute or so apart.
- * The fifth small attempt within the hour should be declined 59 CARD_TESTING and flag the card; the bot's
- * further attempts are declined. Later a cloned magnetic-stripe copy is swiped in a store: declined 59
- * CARD_FLAGGED_ONLINE.
+ * The fifth small attempt within the hour should be declined 59 CARD_TESTING and flag the card; the issuer
+ * replaces the card then, and the bot's further attempts are declined. Later a cloned magnetic-stripe copy is
+ * swiped in a store: declined 59 CARD_FLAGGED_ONLINE.
  */
 final class CardTestingScenario implements Scenario {
-    private static final int CARDS_PER_CASE = 5_000;
     /** The engine's rule: a small attempt after four small ones within the hour is card testing. */
     private static final int ATTEMPT_THAT_IS_CAUGHT = 4;
 
@@ -19,15 +18,15 @@ final class CardTestingScenario implements Scenario {
     }
 
     @Override
-    public int cardsPerCase() {
-        return CARDS_PER_CASE;
+    public double casesPerTenThousandCards() {
+        return 6;
     }
 
     @Override
     public void inject(final ScenarioContext ctx) {
         final RandomDraws random = ctx.random();
         final long start = ctx.between(11.0, 20.0);
-        final Cardholder owner = ctx.claim(null, Claim.from(start));
+        final Cardholder owner = ctx.claim(null, Claim.keepSpending());
         final SyntheticCard card = owner.card();
         ctx.genuineHistory(owner, 3, ctx.between(7.0, 8.0), start - 3_600_000L, "owner's own purchases");
 
@@ -40,6 +39,9 @@ final class CardTestingScenario implements Scenario {
                 : i == ATTEMPT_THAT_IS_CAUGHT ? Expectation.FLAGGED_FOR_CARD_TESTING : Expectation.DECLINED;
             ctx.emit(Purchases.online(card, charity, time, Purchases.amountBetween(0.50, 2.00, random),
                 EntryMode.ECOMMERCE, bot, ctx.tag("bot tests the card with a small donation", true, expected)));
+            if (i == ATTEMPT_THAT_IS_CAUGHT) {
+                ctx.replaceCard(owner, time);
+            }
             time += random.between(45_000L, 100_000L);
         }
 

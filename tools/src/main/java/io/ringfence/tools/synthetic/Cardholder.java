@@ -1,27 +1,36 @@
 package io.ringfence.tools.synthetic;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A customer with one card: where they live, how they spend, the devices they shop online from and the
- * merchants they go back to.
+ * A customer: where they live, how they spend, the devices they shop online from, the merchants they go back to,
+ * and the cards they have held. A customer starts with one card; when fraud on it becomes known the issuer
+ * replaces it with a new card number, and from then on their own spending uses the new card.
  *
- * @param number            1-based number in the population
- * @param card              their card
- * @param home              home country
- * @param habits            spending habits
- * @param devices           their own devices, one to three
- * @param email             the email they give online
- * @param favouriteStores   stores near home they return to
- * @param favouriteOnline   online merchants they return to
+ * <p>Compared by identity: the generator keeps one instance per customer.
  */
-public record Cardholder(int number, SyntheticCard card, Country home, SpendingHabits habits, List<Device> devices,
-    String email, List<Merchant> favouriteStores, List<Merchant> favouriteOnline) {
+public final class Cardholder {
+    private final int number;
+    private final Country home;
+    private final SpendingHabits habits;
+    private final List<Device> devices;
+    private final String email;
+    private final List<Merchant> favouriteStores;
+    private final List<Merchant> favouriteOnline;
+    private final List<HeldCard> cards = new ArrayList<>(2);
 
-    public Cardholder {
-        devices = List.copyOf(devices);
-        favouriteStores = List.copyOf(favouriteStores);
-        favouriteOnline = List.copyOf(favouriteOnline);
+    Cardholder(final int number, final SyntheticCard card, final Country home, final SpendingHabits habits,
+        final List<Device> devices, final String email, final List<Merchant> favouriteStores,
+        final List<Merchant> favouriteOnline) {
+        this.number = number;
+        this.home = home;
+        this.habits = habits;
+        this.devices = List.copyOf(devices);
+        this.email = email;
+        this.favouriteStores = List.copyOf(favouriteStores);
+        this.favouriteOnline = List.copyOf(favouriteOnline);
+        cards.add(new HeldCard(card, Long.MIN_VALUE));
     }
 
     static Cardholder draw(final int number, final Country home, final CardIssuer issuer,
@@ -46,6 +55,81 @@ public record Cardholder(int number, SyntheticCard card, Country home, SpendingH
             String.format("customer%06d@mail.example", number), List.of(stores), List.of(online));
     }
 
+    /** 1-based number in the population. */
+    public int number() {
+        return number;
+    }
+
+    /** The card issued to them most recently. */
+    public SyntheticCard card() {
+        return cards.get(cards.size() - 1).card;
+    }
+
+    /** The card they pay with at {@code timeMillis}. */
+    public SyntheticCard cardAt(final long timeMillis) {
+        for (int i = cards.size() - 1; i > 0; i--) {
+            if (cards.get(i).fromMillis <= timeMillis) {
+                return cards.get(i).card;
+            }
+        }
+        return cards.get(0).card;
+    }
+
+    /** Every card issued to them, oldest first. */
+    public List<SyntheticCard> cards() {
+        final List<SyntheticCard> all = new ArrayList<>(cards.size());
+        for (final HeldCard held : cards) {
+            all.add(held.card);
+        }
+        return all;
+    }
+
+    /** The moment {@code card} replaced the one before it; {@link Long#MIN_VALUE} for the first card. */
+    public long cardFromMillis(final SyntheticCard card) {
+        for (final HeldCard held : cards) {
+            if (held.card == card) {
+                return held.fromMillis;
+            }
+        }
+        throw new IllegalArgumentException("not one of this cardholder's cards");
+    }
+
+    /** Hands them {@code card}, replacing their current one from {@code fromMillis} on. */
+    void replaceCard(final SyntheticCard card, final long fromMillis) {
+        if (fromMillis < cards.get(cards.size() - 1).fromMillis) {
+            throw new IllegalArgumentException("a replacement card cannot predate the card it replaces");
+        }
+        cards.add(new HeldCard(card, fromMillis));
+    }
+
+    public Country home() {
+        return home;
+    }
+
+    public SpendingHabits habits() {
+        return habits;
+    }
+
+    /** Their own devices, one to three. */
+    public List<Device> devices() {
+        return devices;
+    }
+
+    /** The email they give online. */
+    public String email() {
+        return email;
+    }
+
+    /** Stores near home they return to. */
+    public List<Merchant> favouriteStores() {
+        return favouriteStores;
+    }
+
+    /** Online merchants they return to. */
+    public List<Merchant> favouriteOnline() {
+        return favouriteOnline;
+    }
+
     /** The device they use most. */
     public Device mainDevice() {
         return devices.get(0);
@@ -53,6 +137,9 @@ public record Cardholder(int number, SyntheticCard card, Country home, SpendingH
 
     @Override
     public String toString() {
-        return "Cardholder{" + number + ", " + card.masked() + ", " + home.code() + '}';
+        return "Cardholder{" + number + ", " + card().masked() + ", " + home.code() + '}';
+    }
+
+    private record HeldCard(SyntheticCard card, long fromMillis) {
     }
 }

@@ -13,17 +13,17 @@ final class FalsePositiveScenario implements Scenario {
         return ScenarioKind.FALSE_POSITIVE;
     }
 
-    /** One false alarm a day, whatever the population. */
+    /** None beyond the one a day every story has: one false alarm a day, whatever the population. */
     @Override
-    public int cardsPerCase() {
-        return Integer.MAX_VALUE;
+    public double casesPerTenThousandCards() {
+        return 0;
     }
 
     @Override
     public void inject(final ScenarioContext ctx) {
         final RandomDraws random = ctx.random();
         final long dayStart = ctx.dayStartMillis();
-        final Cardholder traveller = ctx.claim(null, new Claim(dayStart, dayStart + 86_400_000L));
+        final Cardholder traveller = ctx.claim(null, Claim.during(dayStart, dayStart + ScenarioContext.DAY_MILLIS));
         final SyntheticCard card = traveller.card();
         final String abroad = NormalSpending.abroad(traveller.home(), random);
         final String step = "traveller's own purchases abroad";

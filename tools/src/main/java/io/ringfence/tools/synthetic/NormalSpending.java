@@ -9,7 +9,8 @@ import java.util.function.Consumer;
 
 /**
  * One cardholder's genuine day: how many payments their habits give, when, where, in store or online, and for
- * how much. A few travel: for the day they pay in another country's stores and go online from there.
+ * how much, each with the card they hold at that moment. A few travel: for the day they pay in another country's
+ * stores and go online from there.
  */
 final class NormalSpending {
     private static final double TRAVEL_PROBABILITY = 0.015;
@@ -55,7 +56,7 @@ final class NormalSpending {
             store = merchants.pickStore(whereNow, random);
         }
         final long amount = Purchases.typicalAmount(store.category(), cardholder.habits().spendLevel(), random);
-        return Purchases.inStore(cardholder.card(), store, store.pickTerminal(random), time, amount,
+        return Purchases.inStore(cardholder.cardAt(time), store, store.pickTerminal(random), time, amount,
             Purchases.inStoreEntryMode(cardholder.habits(), random), ScenarioTag.NORMAL);
     }
 
@@ -67,7 +68,7 @@ final class NormalSpending {
         final Device device = random.pick(cardholder.devices());
         final OnlineIdentity who = OnlineIdentity.of(cardholder, device, whereNow);
         final EntryMode mode = random.chance(ONLINE_WALLET_SHARE) ? EntryMode.WALLET : EntryMode.ECOMMERCE;
-        return Purchases.online(cardholder.card(), shop, time, amount, mode, who, ScenarioTag.NORMAL);
+        return Purchases.online(cardholder.cardAt(time), shop, time, amount, mode, who, ScenarioTag.NORMAL);
     }
 
     static String abroad(final Country home, final RandomDraws random) {

@@ -16,6 +16,14 @@ record OnlineIdentity(Device device, String ipAddress, String ipCountry, String 
             cardholder.home().code());
     }
 
+    /**
+     * Someone other than the cardholder paying from the card's own country: their own device, a local IP address
+     * (theirs, or a proxy's), and the email they give.
+     */
+    static OnlineIdentity local(final RandomDraws random, final String country, final String email) {
+        return new OnlineIdentity(Device.draw(random), random.ipAddress(), country, email, country);
+    }
+
     /** A fraudster: their own device, an IP address in their country, a throwaway email. */
     static OnlineIdentity fraudster(final RandomDraws random, final String billingCountry) {
         final String country = random.pick(Country.FRAUD_ORIGINS);

@@ -4,14 +4,20 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The cardholders and merchants of the synthetic world, drawn once from the seed. */
+/**
+ * The cardholders and merchants of the synthetic world, drawn once from the seed, and the issuer that replaces
+ * cards whose fraud becomes known.
+ */
 public final class Population {
     private final List<Cardholder> cardholders;
     private final MerchantDirectory merchants;
+    private final CardIssuer issuer;
 
-    private Population(final List<Cardholder> cardholders, final MerchantDirectory merchants) {
+    private Population(final List<Cardholder> cardholders, final MerchantDirectory merchants,
+        final CardIssuer issuer) {
         this.cardholders = List.copyOf(cardholders);
         this.merchants = merchants;
+        this.issuer = issuer;
     }
 
     static Population draw(final int cards, final LocalDate firstDay, final RandomDraws random) {
@@ -23,7 +29,7 @@ public final class Population {
             final Country home = people.pickWeighted(Country.HOMES, Country::weight);
             cardholders.add(Cardholder.draw(i, home, issuer, merchants, people));
         }
-        return new Population(cardholders, merchants);
+        return new Population(cardholders, merchants, issuer);
     }
 
     public List<Cardholder> cardholders() {
@@ -32,5 +38,15 @@ public final class Population {
 
     public MerchantDirectory merchants() {
         return merchants;
+    }
+
+    /**
+     * Issues {@code cardholder} a new card number (same country, valid Luhn digit, never issued before) that
+     * replaces their current card from {@code atMillis} on.
+     */
+    SyntheticCard replaceCard(final Cardholder cardholder, final long atMillis) {
+        final SyntheticCard card = issuer.issue(cardholder.home());
+        cardholder.replaceCard(card, atMillis);
+        return card;
     }
 }

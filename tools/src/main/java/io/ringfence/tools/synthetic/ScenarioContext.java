@@ -1,6 +1,7 @@
 package io.ringfence.tools.synthetic;
 
 import io.ringfence.api.EntryMode;
+import io.ringfence.api.FraudReportKind;
 
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.function.Predicate;
 final class ScenarioContext {
     private static final long MINUTE_MILLIS = 60_000L;
     private static final long HOUR_MILLIS = 3_600_000L;
+    static final long DAY_MILLIS = 86_400_000L;
     private static final int RANDOM_PICKS_BEFORE_SCAN = 64;
 
     private final ScenarioKind kind;
@@ -60,23 +62,53 @@ final class ScenarioContext {
         return timeMillis + random.between((long)(fromMinutes * MINUTE_MILLIS), (long)(toMinutes * MINUTE_MILLIS));
     }
 
-    /** Claims a cardholder no scenario has claimed; prefers {@code country} when given. */
+    /** A random moment between {@code fromDays} and {@code toDays} after {@code timeMillis}. */
+    long daysAfter(final long timeMillis, final double fromDays, final double toDays) {
+        return timeMillis + random.between((long)(fromDays * DAY_MILLIS), (long)(toDays * DAY_MILLIS));
+    }
+
+    /** Claims a cardholder no scenario holds; prefers {@code country} when given. */
     Cardholder claim(final String country, final Claim claim) {
         final Cardholder chosen = unclaimed(c -> country == null || c.home().code().equals(country));
         claims.put(chosen, claim);
         return chosen;
     }
 
-    /** A cardholder no scenario has claimed, left unclaimed: a bystander who keeps spending as usual. */
+    /** A cardholder no scenario holds, left unclaimed: a bystander who keeps spending as usual. */
     Cardholder bystander(final String country) {
         return unclaimed(c -> c.home().code().equals(country));
+    }
+
+    /**
+     * The issuer learns of the fraud on {@code owner}'s current card at {@code atMillis} and replaces it: their
+     * own spending moves to a new card number from then on, and the scenario's hold on them ends there.
+     */
+    void replaceCard(final Cardholder owner, final long atMillis) {
+        population.replaceCard(owner, atMillis);
+        claims.put(owner, claims.get(owner).replacedAt(atMillis));
+    }
+
+    /**
+     * The cardholder reports fraud on {@code card} at {@code atMillis} (naming {@code merchant}, or only the card
+     * when null), and the issuer replaces the card at once.
+     */
+    void reportAndReplace(final Cardholder owner, final SyntheticCard card, final Merchant merchant,
+        final long atMillis) {
+        emit(new SyntheticFraudReport(atMillis, card, FraudReportKind.ISSUER_REPORT, merchant,
+            tag("cardholder reports the fraud; the card is replaced", false, Expectation.NONE)));
+        replaceCard(owner, atMillis);
+    }
+
+    /** How many more times a fraudster tries a card after it was replaced (0 to 2; the issuer refuses them). */
+    int attemptsAfterReplacement() {
+        return random.below(3);
     }
 
     private Cardholder unclaimed(final Predicate<Cardholder> wanted) {
         final List<Cardholder> everyone = population.cardholders();
         for (int i = 0; i < RANDOM_PICKS_BEFORE_SCAN; i++) {
             final Cardholder candidate = random.pick(everyone);
-            if (!claims.containsKey(candidate) && wanted.test(candidate)) {
+            if (free(candidate) && wanted.test(candidate)) {
                 return candidate;
             }
         }
@@ -84,7 +116,7 @@ final class ScenarioContext {
         Cardholder fallback = null;
         for (int i = 0; i < everyone.size(); i++) {
             final Cardholder candidate = everyone.get((start + i) % everyone.size());
-            if (!claims.containsKey(candidate)) {
+            if (free(candidate)) {
                 if (wanted.test(candidate)) {
                     return candidate;
                 }
@@ -97,6 +129,12 @@ final class ScenarioContext {
             throw new IllegalStateException("too few cards for the scenarios: every cardholder already plays a part");
         }
         return fallback;
+    }
+
+    /** No scenario holds them on this day. */
+    private boolean free(final Cardholder cardholder) {
+        final Claim claim = claims.get(cardholder);
+        return claim == null || !claim.holdsOn(dayStartMillis);
     }
 
     ScenarioTag tag(final String step, final boolean fraud, final Expectation expectation) {

@@ -12,7 +12,13 @@ public enum ScenarioKind {
     CARD_TESTING("card testing",
         "a bot tries a card with a burst of small online payments, then a cloned card is used in store"),
     SKIMMED_TERMINAL("skimmed terminal",
-        "a skimmer on a fuel pump copies cards in the morning; they are used online later and reported"),
+        "a skimmer on a fuel pump copies the cards used there; the copies are used elsewhere later"),
+    LARGE_AMOUNT("large-amount fraud",
+        "a fraudster with the card's details buys a few big-ticket items, far above the cardholder's usual amounts"),
+    COMPROMISED_CARD("compromised card, amount spikes",
+        "for up to two weeks someone spends on the card beside its owner, at five times the owner's usual amounts"),
+    NEW_DEVICE_FOREIGN_IP("new device and IP country",
+        "a fraudster buys online from a device, IP address and email never seen for the card, in another country"),
     FALSE_POSITIVE("false positive, cleared by an analyst",
         "a genuine purchase abroad on a new laptop is declined; an analyst clears the flag");
 

@@ -7,18 +7,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A skimmer on one fuel pump copies every card used there in the morning.
+ * A skimmer on one fuel pump copies every card used there in the morning, and a crew cashes the copies out the
+ * same day: the demo's compressed story of a compromised terminal (see {@link SkimmedCardsScenario} for the
+ * slower, commoner kind).
  * <ol>
- * <li>Early afternoon, a crew uses six of the copied cards online (not expected to be caught: nothing is known
- *     yet). Their owners report the fraud: each report counts against the pump, the card's last in-store
- *     terminal.</li>
+ * <li>Early afternoon, the crew uses six of the copied cards online (not expected to be caught: nothing is known
+ *     yet). Their owners report the fraud and get new cards: each report counts against the pump, the card's
+ *     last in-store terminal (so the owners' own spending stops from the pump visit until their card is
+ *     replaced).</li>
  * <li>Evening: other customers paying at the pump should get REVIEW with COMPROMISED_TERMINAL; the rest of the
  *     copied cards, used online from abroad, should be declined with CARD_AT_COMPROMISED_TERMINAL (which flags
- *     them), and their counterfeit copies swiped in stores declined 59 CARD_FLAGGED_ONLINE.</li>
+ *     them, and the issuer replaces them), and their counterfeit copies swiped in stores declined 59
+ *     CARD_FLAGGED_ONLINE.</li>
  * </ol>
  */
 final class SkimmedTerminalScenario implements Scenario {
-    private static final int CARDS_PER_CASE = 20_000;
     private static final int REPORTED_CARDS = 6;
     private static final int LATER_CUSTOMERS = 6;
 
@@ -28,13 +31,8 @@ final class SkimmedTerminalScenario implements Scenario {
     }
 
     @Override
-    public int cardsPerCase() {
-        return CARDS_PER_CASE;
-    }
-
-    @Override
-    public int cardholdersPerCase(final int cards) {
-        return skimmedCards(cards);
+    public double casesPerTenThousandCards() {
+        return 0.5;
     }
 
     /** Cards the skimmer copies: more in a bigger population. */
@@ -53,7 +51,7 @@ final class SkimmedTerminalScenario implements Scenario {
         final List<Cardholder> skimmed = new ArrayList<>(cards);
         for (int i = 0; i < cards; i++) {
             final long visit = ctx.between(7.0, 10.5);
-            final Cardholder victim = ctx.claim(country, Claim.from(visit));
+            final Cardholder victim = ctx.claim(country, Claim.suppressFrom(visit));
             skimmed.add(victim);
             ctx.emit(Purchases.inStore(victim.card(), station, pump, visit,
                 Purchases.typicalAmount(MerchantCategory.SERVICE_STATION, 1.0, random), EntryMode.CHIP,
@@ -62,13 +60,16 @@ final class SkimmedTerminalScenario implements Scenario {
 
         final OnlineIdentity crew = OnlineIdentity.fraudster(random, null);
         for (int i = 0; i < REPORTED_CARDS && i < skimmed.size(); i++) {
-            final SyntheticCard card = skimmed.get(i).card();
+            final Cardholder victim = skimmed.get(i);
+            final SyntheticCard card = victim.card();
             final long fraud = ctx.between(11.5, 14.0);
             final Merchant shop = ctx.merchants().pickOnline(MerchantCategory.MARKETPLACE, null, random);
             ctx.emit(Purchases.online(card, shop, fraud, Purchases.amountBetween(300, 900, random),
                 EntryMode.ECOMMERCE, crew, ctx.tag("copied card used online", true, Expectation.NONE)));
-            ctx.emit(new SyntheticFraudReport(ctx.minutesAfter(fraud, 90, 180), card, FraudReportKind.ISSUER_REPORT,
-                shop, ctx.tag("cardholder reports the online fraud", false, Expectation.APPLIED)));
+            final long report = ctx.minutesAfter(fraud, 90, 180);
+            ctx.emit(new SyntheticFraudReport(report, card, FraudReportKind.ISSUER_REPORT, shop,
+                ctx.tag("cardholder reports the online fraud", false, Expectation.APPLIED)));
+            ctx.replaceCard(victim, report);
         }
 
         for (int i = 0; i < LATER_CUSTOMERS; i++) {
@@ -80,13 +81,15 @@ final class SkimmedTerminalScenario implements Scenario {
         }
 
         for (int i = REPORTED_CARDS; i < skimmed.size(); i++) {
-            final SyntheticCard card = skimmed.get(i).card();
+            final Cardholder victim = skimmed.get(i);
+            final SyntheticCard card = victim.card();
             final long fraud = ctx.between(18.0, 21.0);
             final Merchant exchange = ctx.merchants().pickOnline(MerchantCategory.CRYPTO_EXCHANGE, card.country(),
                 random);
             ctx.emit(Purchases.online(card, exchange, fraud, Purchases.amountBetween(2_000, 4_000, random),
                 EntryMode.ECOMMERCE, crew, ctx.tag("copied card used online after the reports", true,
                     Expectation.DECLINED_CARD_AT_COMPROMISED_TERMINAL)));
+            ctx.replaceCard(victim, ctx.minutesAfter(fraud, 5, 15));
             if (i % 2 == 0) {
                 final Merchant store = random.pick(ctx.merchants().stores(card.country(), MerchantCategory.ELECTRONICS));
                 ctx.emit(Purchases.inStore(card, store, store.pickTerminal(random), ctx.minutesAfter(fraud, 15, 60),

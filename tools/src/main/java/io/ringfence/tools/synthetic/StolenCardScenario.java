@@ -5,10 +5,10 @@ import io.ringfence.api.EntryMode;
 /**
  * A card is stolen around midday. The thief first buys electronics online from abroad, on their own device:
  * the engine should decline it and flag the card. Then the thief taps the card in two stores: both should be
- * declined 59 CARD_FLAGGED_ONLINE.
+ * declined 59 CARD_FLAGGED_ONLINE. The owner spends nothing from the theft until they report the card stolen,
+ * an hour to ten after the thief's last tap, and the issuer replaces it.
  */
 final class StolenCardScenario implements Scenario {
-    private static final int CARDS_PER_CASE = 5_000;
 
     @Override
     public ScenarioKind kind() {
@@ -16,15 +16,15 @@ final class StolenCardScenario implements Scenario {
     }
 
     @Override
-    public int cardsPerCase() {
-        return CARDS_PER_CASE;
+    public double casesPerTenThousandCards() {
+        return 6;
     }
 
     @Override
     public void inject(final ScenarioContext ctx) {
         final RandomDraws random = ctx.random();
         final long theft = ctx.between(12.0, 16.0);
-        final Cardholder owner = ctx.claim(null, Claim.from(theft));
+        final Cardholder owner = ctx.claim(null, Claim.suppressFrom(theft));
         final SyntheticCard card = owner.card();
         ctx.genuineHistory(owner, 4, ctx.between(7.0, 8.0), theft - 3_600_000L, "owner's own purchases");
 
@@ -46,5 +46,7 @@ final class StolenCardScenario implements Scenario {
         ctx.emit(Purchases.inStore(card, grocer, grocer.pickTerminal(random), secondTap,
             Purchases.amountBetween(30, 90, random), EntryMode.CONTACTLESS,
             ctx.tag("thief tries another store", true, Expectation.BLOCKED_IN_STORE)));
+
+        ctx.reportAndReplace(owner, card, null, ctx.minutesAfter(secondTap, 60, 600));
     }
 }

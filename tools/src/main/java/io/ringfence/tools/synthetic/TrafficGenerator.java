@@ -12,7 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * Generates synthetic card traffic: a population of cardholders and merchants, then for each day the scenario
- * cases and everyone's genuine spending, merged into one time-ordered stream.
+ * cases and everyone's genuine spending, merged into one time-ordered stream. Stories that last several days
+ * place their later events ahead; whatever falls after the last day is left out.
  *
  * <p>Deterministic: everything is drawn from one {@link java.util.SplittableRandom} seeded by the configuration
  * (no clock, no hash-order iteration), so the same configuration gives the same events, byte for byte.
@@ -27,14 +28,19 @@ public final class TrafficGenerator {
         new ReportedStolenScenario(),
         new CardTestingScenario(),
         new FalsePositiveScenario(),
-        new SkimmedTerminalScenario());
-    private static final long DAY_MILLIS = 86_400_000L;
+        new SkimmedTerminalScenario(),
+        new SkimmedCardsScenario(),
+        new LargeAmountScenario(),
+        new CompromisedCardScenario(),
+        new NewDeviceScenario());
+    private static final long DAY_MILLIS = ScenarioContext.DAY_MILLIS;
 
     private TrafficGenerator() {
     }
 
     public static SyntheticTraffic generate(final GeneratorConfig config) {
-        final List<SyntheticEvent> events = new ArrayList<>(config.cards() * 10 * config.days());
+        final List<SyntheticEvent> events = new ArrayList<>((int)Math.min(Integer.MAX_VALUE - 8,
+            config.cards() * 10L * config.days()));
         final Population population = stream(config, events::add);
         return new SyntheticTraffic(config, population, events);
     }
@@ -50,8 +56,8 @@ public final class TrafficGenerator {
         final Map<Cardholder, Claim> claims = new HashMap<>();
         final Map<ScenarioKind, Integer> casesSoFar = new EnumMap<>(ScenarioKind.class);
         final Numbering numbering = new Numbering(out);
-        // Events a day's stories place after its midnight wait for the next day, ahead of its own events, so the
-        // stream is the stable time sort of all days' events in generation order.
+        // Events a day's stories place after its midnight wait for their day, ahead of that day's own events, so
+        // the stream is the stable time sort of all days' events in generation order.
         List<SyntheticEvent> events = new ArrayList<>();
 
         for (int d = 0; d < config.days(); d++) {
@@ -59,7 +65,7 @@ public final class TrafficGenerator {
             final long dayStart = day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
             final RandomDraws dayRandom = root.split();
             for (final Scenario scenario : SCENARIOS) {
-                final int cases = scenario.casesPerDay(config.cards());
+                final int cases = scenario.casesPerDay(config.cards(), config.fraudRate(), dayRandom);
                 for (int c = 0; c < cases; c++) {
                     final int caseNumber = casesSoFar.merge(scenario.kind(), 1, Integer::sum);
                     scenario.inject(new ScenarioContext(scenario.kind(), caseNumber, dayStart, dayRandom.split(),
@@ -75,32 +81,15 @@ public final class TrafficGenerator {
             final long nextDayStart = dayStart + DAY_MILLIS;
             final List<SyntheticEvent> later = new ArrayList<>();
             for (final SyntheticEvent event : events) {
-                if (lastDay || event.timeMillis() < nextDayStart) {
+                if (event.timeMillis() < nextDayStart) {
                     numbering.accept(event);
-                } else {
+                } else if (!lastDay) {
                     later.add(event);
                 }
             }
             events = later;
         }
         return population;
-    }
-
-    /**
-     * The most days a population of {@code cards} can give: every day's stories take cardholders for good (a
-     * stolen card stays with the thief), and the stories of the last day still need one cardholder left over.
-     */
-    public static int maxDays(final int cards) {
-        return Math.max(0, (cards - 1) / cardholdersTakenPerDay(cards));
-    }
-
-    /** Cardholders one day's stories take for good. */
-    static int cardholdersTakenPerDay(final int cards) {
-        int taken = 0;
-        for (final Scenario scenario : SCENARIOS) {
-            taken += scenario.casesPerDay(cards) * scenario.cardholdersPerCase(cards);
-        }
-        return taken;
     }
 
     /** Gives authorizations their ids in stream order. */

@@ -193,13 +193,22 @@ class GenerateCommandTest {
     }
 
     @Test
-    void theDayLimitInTheHelpIsTheGeneratorsOwn() {
-        assertEquals(7, TrafficGenerator.maxDays(100));
-        assertEquals(333, TrafficGenerator.maxDays(5_000));
+    void theDefaultsAreTheGeneratorsOwn() {
         assertEquals(LocalDate.parse(GenerateCommand.START_DEFAULT), GeneratorConfig.FIRST_DAY_DEFAULT);
-        // The limit is real: one day more than it allows runs out of cardholders.
-        final GeneratorConfig atLimit = new GeneratorConfig(100, 7, 5, GeneratorConfig.FIRST_DAY_DEFAULT);
-        assertTrue(TrafficGenerator.generate(atLimit).authorizations() > 0);
+    }
+
+    @Test
+    void aHigherFraudRateGivesMoreFraudRows() throws IOException {
+        final Path doubled = dir.resolve("doubled.csv");
+        assertEquals(0, run("generate", "--cards", "" + CARDS, "--days", "" + DAYS, "--seed", "" + SEED,
+            "--fraud-rate", "3", "--out", doubled.toString()), err.toString());
+        assertTrue(fraudRows(doubled) > fraudRows(generated), "the fraud rate made no difference");
+    }
+
+    private static long fraudRows(final Path file) throws IOException {
+        final long[] fraud = new long[1];
+        CsvReplayReader.forEach(file, row -> fraud[0] += row.fraud() ? 1 : 0);
+        return fraud[0];
     }
 
     @ParameterizedTest(name = "{0}")
@@ -207,7 +216,10 @@ class GenerateCommandTest {
         "generate --cards 50 --out x.csv;                  --cards",
         "generate --cards lots --out x.csv;                --cards",
         "generate --days 0 --out x.csv;                    --days",
-        "generate --cards 100 --days 8 --out x.csv;        at most 7 days",
+        "generate --days 3661 --out x.csv;                 --days",
+        "generate --fraud-rate 0 --out x.csv;              --fraud-rate",
+        "generate --fraud-rate 11 --out x.csv;             --fraud-rate",
+        "generate --fraud-rate lots --out x.csv;           --fraud-rate",
         "generate --seed --out x.csv;                      --seed",
         "generate --start 2018-13-01 --out x.csv;          2018-13-01",
         "generate --cards 100;                             --out",

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Day-at-a-time streaming gives the generator's events exactly, and the day limit is enforced. */
+/** Day-at-a-time streaming gives the generator's events exactly; cardholders come back on new cards. */
 class TrafficGeneratorStreamTest {
     @Test
     void streamingGivesTheSameEventsInTheSameOrderAsGenerating() {
@@ -42,10 +42,23 @@ class TrafficGeneratorStreamTest {
     }
 
     @Test
-    void moreDaysThanThePopulationCanGiveAreRefusedUpFront() {
-        assertEquals(7, TrafficGenerator.maxDays(100));
-        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-            () -> new GeneratorConfig(100, 8, 1, GeneratorConfig.FIRST_DAY_DEFAULT));
-        assertTrue(e.getMessage().contains("at most 7 days"), e.getMessage());
+    void theSmallestPopulationLastsMonthsBecauseReplacedCardsComeBack() {
+        final SyntheticTraffic traffic = TrafficGenerator.generate(new GeneratorConfig(GeneratorConfig.CARDS_MINIMUM,
+            120, 9, GeneratorConfig.FIRST_DAY_DEFAULT));
+        final long lastDay = GeneratorConfig.FIRST_DAY_DEFAULT.plusDays(119).atStartOfDay(java.time.ZoneOffset.UTC)
+            .toInstant().toEpochMilli();
+        assertTrue(traffic.events().stream().anyMatch(e -> e.tag().fraud() && e.timeMillis() >= lastDay),
+            "no fraud on the last day");
+        assertTrue(traffic.population().cardholders().stream().anyMatch(c -> c.cards().size() > 2),
+            "nobody was defrauded twice");
+    }
+
+    @Test
+    void aFraudRateOutOfRangeIsRefused() {
+        for (final double rate : new double[] {0, -1, GeneratorConfig.FRAUD_RATE_MAXIMUM + 1, Double.NaN}) {
+            final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new GeneratorConfig(100, 1, 1, GeneratorConfig.FIRST_DAY_DEFAULT, rate));
+            assertTrue(e.getMessage().contains("fraudRate"), e.getMessage());
+        }
     }
 }
