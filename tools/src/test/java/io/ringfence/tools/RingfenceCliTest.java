@@ -1,13 +1,20 @@
 package io.ringfence.tools;
 
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The command line: help lists the commands; a bad command line gets one line on stderr and exit code 2. */
@@ -70,5 +77,32 @@ class RingfenceCliTest {
     void aMistypedOptionGetsASuggestion() {
         run("demo", "--card", "500");
         assertTrue(err.toString().contains("did you mean --cards?"), err.toString());
+    }
+
+    /**
+     * Picocli formats help text with String.format and, on a bad format (a bare percent sign), warns on stderr and
+     * prints the text raw: every command's help must render without that warning.
+     */
+    @Test
+    void everyCommandsHelpRendersWithoutAFormatWarning() {
+        final PrintStream stderr = System.err;
+        final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        final List<String> commands = new ArrayList<>();
+        try {
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            renderHelp(new CommandLine(new RingfenceCli()), commands);
+        } finally {
+            System.setErr(stderr);
+        }
+        assertTrue(commands.size() > 5, commands.toString());
+        assertEquals("", captured.toString(StandardCharsets.UTF_8), "help of " + commands);
+    }
+
+    private static void renderHelp(final CommandLine command, final List<String> commands) {
+        commands.add(command.getCommandName());
+        assertFalse(command.getUsageMessage().isEmpty());
+        for (final CommandLine sub : command.getSubcommands().values()) {
+            renderHelp(sub, commands);
+        }
     }
 }

@@ -68,7 +68,7 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--fraud-rate", paramLabel = "X", defaultValue = "" + GeneratorConfig.FRAUD_RATE_DEFAULT,
         description = "Multiplier on every fraud story's daily case rate (more than 0, at most "
-            + GeneratorConfig.FRAUD_RATE_MAXIMUM + ", default ${DEFAULT-VALUE}: about 0.7% of authorizations are"
+            + GeneratorConfig.FRAUD_RATE_MAXIMUM + ", default ${DEFAULT-VALUE}: about 0.7%% of authorizations are"
             + " fraud). Every story still has at least one case a day.")
     private double fraudRate;
 
