@@ -62,6 +62,7 @@ class RingfenceCliTest {
         "demo --producers 0;       --producers",
         "demo --seed;              --seed",
         "demo extra;               extra",
+        "demo --model /nonexistent/model; --model",
         "frobnicate;               frobnicate",
     })
     void aBadCommandLineGetsOneLineNamingTheProblemAndExitCodeTwo(final String commandLine, final String named) {

@@ -16,9 +16,11 @@ import java.time.Duration;
  * @param deadline  the engine's per-request deadline ({@link EngineConfig#DEADLINE_DEFAULT} by default); tests
  *                  that check scenario outcomes on a busy machine raise it so no answer is a stand-in
  * @param journal   where the measured engine journals its inputs and decisions, or null for no journal
+ * @param model     a trained model directory both engines load before the day starts, or null for the engine's
+ *                  built-in policy
  */
 public record DemoOptions(int cards, long seed, int producers, int inFlight, boolean warmUp, Duration deadline,
-    Path journal) {
+    Path journal, Path model) {
     public static final int IN_FLIGHT_DEFAULT = 16;
 
     public DemoOptions {
@@ -35,26 +37,30 @@ public record DemoOptions(int cards, long seed, int producers, int inFlight, boo
 
     /** The command line's defaults for a population and seed. */
     public static DemoOptions of(final int cards, final long seed) {
-        return new DemoOptions(cards, seed, 1, IN_FLIGHT_DEFAULT, true, EngineConfig.DEADLINE_DEFAULT, null);
+        return new DemoOptions(cards, seed, 1, IN_FLIGHT_DEFAULT, true, EngineConfig.DEADLINE_DEFAULT, null, null);
     }
 
     public DemoOptions withProducers(final int newProducers) {
-        return new DemoOptions(cards, seed, newProducers, inFlight, warmUp, deadline, journal);
+        return new DemoOptions(cards, seed, newProducers, inFlight, warmUp, deadline, journal, model);
     }
 
     public DemoOptions withInFlight(final int newInFlight) {
-        return new DemoOptions(cards, seed, producers, newInFlight, warmUp, deadline, journal);
+        return new DemoOptions(cards, seed, producers, newInFlight, warmUp, deadline, journal, model);
     }
 
     public DemoOptions withWarmUp(final boolean newWarmUp) {
-        return new DemoOptions(cards, seed, producers, inFlight, newWarmUp, deadline, journal);
+        return new DemoOptions(cards, seed, producers, inFlight, newWarmUp, deadline, journal, model);
     }
 
     public DemoOptions withDeadline(final Duration newDeadline) {
-        return new DemoOptions(cards, seed, producers, inFlight, warmUp, newDeadline, journal);
+        return new DemoOptions(cards, seed, producers, inFlight, warmUp, newDeadline, journal, model);
     }
 
     public DemoOptions withJournal(final Path newJournal) {
-        return new DemoOptions(cards, seed, producers, inFlight, warmUp, deadline, newJournal);
+        return new DemoOptions(cards, seed, producers, inFlight, warmUp, deadline, newJournal, model);
+    }
+
+    public DemoOptions withModel(final Path newModel) {
+        return new DemoOptions(cards, seed, producers, inFlight, warmUp, deadline, journal, newModel);
     }
 }

@@ -1,5 +1,6 @@
 package io.ringfence.tools.demo;
 
+import io.ringfence.api.Ack;
 import io.ringfence.api.Engine;
 import io.ringfence.api.EngineConfig;
 import io.ringfence.api.EngineStats;
@@ -8,6 +9,7 @@ import io.ringfence.tools.synthetic.GeneratorConfig;
 import io.ringfence.tools.synthetic.SyntheticTraffic;
 import io.ringfence.tools.synthetic.TrafficGenerator;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -15,7 +17,8 @@ import java.util.List;
  * The demo: generates a synthetic day, starts an engine on embedded defaults (development fingerprint key, card
  * store sized to the population) and drives the day through it.
  *
- * <p>With warm-up, the day is first driven through a scratch engine that is then thrown away, so the JIT has
+ * <p>With a model, both engines switch to it before the first authorization; without, they score with the built-in
+ * policy. With warm-up, the day is first driven through a scratch engine that is then thrown away, so the JIT has
  * compiled the hot paths before the measured run; the measured engine starts empty.
  */
 public final class DemoRunner {
@@ -36,6 +39,7 @@ public final class DemoRunner {
         if (options.warmUp()) {
             final long warmUpStart = System.nanoTime();
             try (Engine scratch = Engine.start(config)) {
+                loadModel(scratch, options.model());
                 new TrafficDriver(scratch, options.producers(), options.inFlight()).drive(traffic.events());
             }
             warmUpNanos = System.nanoTime() - warmUpStart;
@@ -51,6 +55,7 @@ public final class DemoRunner {
             .journal(JournalConfig.in(options.journal()).withSnapshotInterval(Duration.ZERO))
             .build();
         try (Engine engine = Engine.start(measured)) {
+            loadModel(engine, options.model());
             final long driveStart = System.nanoTime();
             final List<EventOutcome> outcomes = new TrafficDriver(engine, options.producers(), options.inFlight())
                 .drive(traffic.events());
@@ -58,6 +63,21 @@ public final class DemoRunner {
             final EngineStats stats = engine.stats();
             return new DemoResult(options, traffic, measured, outcomes, stats, engine.cardCount(), generationNanos,
                 warmUpNanos, driveNanos);
+        }
+    }
+
+    /**
+     * Switches the engine to the model, if one is given, before any traffic.
+     *
+     * @throws IllegalArgumentException when the engine refuses the model (unreadable, or another feature schema)
+     */
+    private static void loadModel(final Engine engine, final Path model) {
+        if (model == null) {
+            return;
+        }
+        final Ack ack = engine.loadModel(model);
+        if (ack.status() != Ack.Status.APPLIED) {
+            throw new IllegalArgumentException("model " + model + " was refused: " + ack.detail());
         }
     }
 
