@@ -1,5 +1,6 @@
 package io.ringfence.tools;
 
+import io.ringfence.tools.bench.BenchCommand;
 import io.ringfence.tools.demo.DemoCommand;
 import io.ringfence.tools.generate.GenerateCommand;
 import io.ringfence.tools.journal.JournalCommand;
@@ -24,7 +25,7 @@ import java.util.logging.Logger;
     synopsisSubcommandLabel = "COMMAND",
     description = "Ringfence: a low-latency card fraud and authorization engine.",
     subcommands = {DemoCommand.class, GenerateCommand.class, JournalCommand.class, ReplayCommand.class,
-        TrainCommand.class, EvaluateCommand.class})
+        TrainCommand.class, EvaluateCommand.class, BenchCommand.class})
 public final class RingfenceCli implements Callable<Integer> {
     /** Exit code for a command line the tool cannot make sense of. */
     public static final int USAGE_ERROR = 2;
