@@ -5,10 +5,10 @@ import io.ringfence.features.FeatureVector;
 import io.ringfence.scoring.LinearModelScorer;
 import io.ringfence.scoring.Scorer;
 import io.ringfence.scoring.TreeEnsembleScorer;
+import io.ringfence.tools.report.FeatureImportance;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -21,25 +21,12 @@ public final class CompiledScoring {
     }
 
     /**
-     * A feature's mean absolute contribution over a set of rows: how far, on average, it pushed a score away from
-     * the model's baseline, in score points (0..1000 scale), whichever the direction.
-     */
-    public record FeatureContribution(String feature, double meanAbsolutePoints) {
-    }
-
-    /**
      * Scores of a set of rows.
      *
      * @param probabilities the fraud probability of each row, in row order
-     * @param importance    each feature's mean absolute contribution, in feature schema order
+     * @param importance    each feature's mean absolute contribution over the rows, in feature schema order
      */
-    public record Scores(double[] probabilities, List<FeatureContribution> importance) {
-        /** The contributions, largest first (ties in schema order): what a feature-importance chart shows. */
-        public List<FeatureContribution> rankedImportance() {
-            final List<FeatureContribution> ranked = new ArrayList<>(importance);
-            ranked.sort(Comparator.comparingDouble(FeatureContribution::meanAbsolutePoints).reversed());
-            return ranked;
-        }
+    public record Scores(double[] probabilities, List<FeatureImportance> importance) {
     }
 
     /**
@@ -61,9 +48,9 @@ public final class CompiledScoring {
                 absoluteSums[i] += Math.abs(contributions[i]);
             }
         }
-        final List<FeatureContribution> importance = new ArrayList<>(FeatureSchema.SIZE);
+        final List<FeatureImportance> importance = new ArrayList<>(FeatureSchema.SIZE);
         for (int i = 0; i < FeatureSchema.SIZE; i++) {
-            importance.add(new FeatureContribution(FeatureSchema.names().get(i),
+            importance.add(new FeatureImportance(FeatureSchema.names().get(i),
                 features.isEmpty() ? 0.0 : absoluteSums[i] / features.size()));
         }
         return new Scores(probabilities, List.copyOf(importance));

@@ -4,6 +4,10 @@ import io.ringfence.features.FeatureSchema;
 import io.ringfence.tools.evaluation.EvaluationWindow;
 import io.ringfence.tools.evaluation.HandbookSplit;
 import io.ringfence.tools.evaluation.ScoredTransaction;
+import io.ringfence.tools.report.EvaluationReport;
+import io.ringfence.tools.report.FeatureImportance;
+import io.ringfence.tools.report.ReportInput;
+import io.ringfence.tools.report.ScorerEvaluation;
 import io.ringfence.scoring.Scorer;
 import io.ringfence.scoring.ServingModels;
 import picocli.CommandLine.Command;
@@ -47,6 +51,9 @@ import java.util.concurrent.Callable;
         "Reports AUC ROC, average precision, card precision@100 and precision, recall and false-positive rate at"
             + " the engine's decline threshold (0.8), for the model and for the built-in policy."})
 public final class EvaluateCommand implements Callable<Integer> {
+    /** The report's directory inside the model directory, unless --report names another. */
+    static final String DEFAULT_REPORT_DIRECTORY = "evaluation";
+
     @Spec
     private CommandSpec spec;
 
@@ -75,6 +82,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--scores-out", paramLabel = "FILE", description = "Write id,score for every transaction of the"
         + " test window.")
     private Path scoresOut;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "Where to write the HTML report and its charts"
+        + " (ROC and precision-recall curves, score distribution by class, feature importance; default: the"
+        + " evaluation directory inside the model directory, replaced).")
+    private Path report;
 
     @Override
     public Integer call() {
@@ -167,6 +179,17 @@ public final class EvaluateCommand implements Callable<Integer> {
                 return CommandFailures.report(spec, "cannot write " + scoresOut + ": " + CommandFailures.describe(e));
             }
         }
+        final Path reportDirectory = report != null ? report : model.resolve(DEFAULT_REPORT_DIRECTORY);
+        final Path reportPage;
+        try {
+            reportPage = EvaluationReport.write(reportDirectory, new ReportInput(model.toAbsolutePath().normalize()
+                .getFileName().toString(), manifest.get(ModelManifest.KEY_ALGORITHM), scorer.version(),
+                manifest.get(ModelManifest.KEY_SCHEMA_ID), window, modelSplit.removedFromTest(),
+                side(modelResult, modelSplit), side(policyResult, policySplit), compiled.importance()));
+        } catch (final IOException e) {
+            return CommandFailures.report(spec, "cannot write the report in " + reportDirectory + ": "
+                + CommandFailures.describe(e));
+        }
         final long testFrauds = modelSplit.test().stream().filter(ScoredTransaction::fraud).count();
         if (json) {
             spec.commandLine().getOut().println("{" + modelResult.jsonMembers()
@@ -185,20 +208,26 @@ public final class EvaluateCommand implements Callable<Integer> {
                 testFrauds, modelSplit.removedFromTest(), seconds);
             out.printf(Locale.ROOT, "model %-9s %s%n", manifest.get(ModelManifest.KEY_ALGORITHM), modelResult.text());
             out.printf(Locale.ROOT, "built-in policy %s%n", policyResult.text());
+            out.printf(Locale.ROOT, "report %s%n", reportPage);
         }
         spec.commandLine().getOut().flush();
         return 0;
     }
 
+    private static ScorerEvaluation side(final EvaluationResult result, final HandbookSplit split) {
+        return new ScorerEvaluation(result.aucRoc(), result.averagePrecision(), result.cardPrecisionAt100(),
+            result.atThreshold(), split.test());
+    }
+
     /** Mean absolute contribution per feature, in score points, as JSON members in schema order. */
     private static String importanceJson(final CompiledScoring.Scores scores) {
         final StringBuilder json = new StringBuilder();
-        for (final CompiledScoring.FeatureContribution contribution : scores.importance()) {
+        for (final FeatureImportance contribution : scores.importance()) {
             if (json.length() > 0) {
                 json.append(',');
             }
             json.append(String.format(Locale.ROOT, "\"%s\":%.6f", contribution.feature(),
-                contribution.meanAbsolutePoints()));
+                contribution.meanAbsoluteContribution()));
         }
         return json.toString();
     }

@@ -4,6 +4,7 @@ import io.ringfence.features.FeatureSchema;
 import io.ringfence.scoring.LinearModelScorer;
 import io.ringfence.scoring.ServingModels;
 import io.ringfence.tools.RingfenceCli;
+import io.ringfence.tools.report.EvaluationReport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,9 +102,25 @@ class TrainEvaluateCommandTest {
             assertTrue(score >= 0.0 && score <= 1.0, line);
         }
 
+        final Path defaultReport = model.resolve(EvaluateCommand.DEFAULT_REPORT_DIRECTORY);
+        assertReport(defaultReport);
+
         reset();
-        assertEquals(0, evaluate(model), err.toString());
+        final Path namedReport = dir.resolve("report-elsewhere");
+        assertEquals(0, evaluate(model, "--report", namedReport.toString()), err.toString());
         assertTrue(out.toString().contains("built-in policy AUC ROC"), out.toString());
+        assertTrue(out.toString().contains("report " + namedReport.resolve(EvaluationReport.HTML_FILE)),
+            out.toString());
+        assertReport(namedReport);
+    }
+
+    private static void assertReport(final Path directory) throws IOException {
+        final String html = Files.readString(directory.resolve(EvaluationReport.HTML_FILE));
+        for (final String chart : List.of(EvaluationReport.ROC_FILE, EvaluationReport.PRECISION_RECALL_FILE,
+            EvaluationReport.SCORES_FILE, EvaluationReport.IMPORTANCE_FILE)) {
+            assertTrue(html.contains(chart), chart + " not linked from the report");
+            assertTrue(Files.size(directory.resolve(chart)) > 1000, chart);
+        }
     }
 
     @ParameterizedTest
