@@ -360,15 +360,17 @@ public final class RiskEngine {
             cards.create(high, low, now, event.bin, event.lastFour, card);
             publishCardStoreCounters();
         }
+        final boolean alreadyReported = card.isFlagged() && card.flagReason() == FlagReason.FRAUD_REPORT;
         if (!card.isFlagged()) {
             raiseFlag(event, FlagReason.FRAUD_REPORT, now);
         }
+        // Point of compromise: the terminal where the card was last used in store, unless that is where the fraud
+        // itself happened (a counterfeit swipe says nothing of where the card was copied). It counts once per
+        // compromised card, not once for every payment the claim lists, so one busy victim cannot mark their
+        // everyday shop as compromised; the fraud's own terminal is where fraudsters spend, not a compromise.
         final long lastTerminal = card.lastCardPresentTerminal();
-        if (lastTerminal != EngineEvent.NO_KEY) {
+        if (lastTerminal != EngineEvent.NO_KEY && lastTerminal != event.terminalKey && !alreadyReported) {
             terminals.findOrCreate(lastTerminal, now, otherTerminal).recordFraudReport(now, 0);
-        }
-        if (event.terminalKey != EngineEvent.NO_KEY && event.terminalKey != lastTerminal) {
-            terminals.findOrCreate(event.terminalKey, now, terminal).recordFraudReport(now, 0);
         }
         if (event.merchantKey != EngineEvent.NO_KEY) {
             merchants.findOrCreate(event.merchantKey, now, merchant).recordFraudReport(now, 0);

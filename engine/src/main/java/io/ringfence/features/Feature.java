@@ -69,11 +69,14 @@ public enum Feature {
     FOREIGN_MERCHANT(ReasonCode.FOREIGN_MERCHANT),
     /** 1 for card-present use in another country within 2 hours of the previous card-present use. */
     IMPOSSIBLE_TRAVEL(ReasonCode.IMPOSSIBLE_TRAVEL),
-    /** Fraud reports in the last 30 days on cards used at this terminal. */
+    /**
+     * Compromised cards reported in the last 30 days whose last in-store use was at this terminal (its point of
+     * compromise): each card counts once, and not where the fraud itself happened.
+     */
     TERMINAL_FRAUD_REPORTS_30D(ReasonCode.COMPROMISED_TERMINAL),
     /** Fraud reports in the last 30 days on this merchant. */
     MERCHANT_FRAUD_REPORTS_30D(ReasonCode.MERCHANT_FRAUD_HISTORY),
-    /** Fraud reports in the last 30 days at the terminal where this card was last used in store. */
+    /** {@link #TERMINAL_FRAUD_REPORTS_30D} of the terminal where this card was last used in store. */
     LAST_CP_TERMINAL_FRAUD_REPORTS_30D(ReasonCode.CARD_AT_COMPROMISED_TERMINAL),
     /** Authorizations at this terminal in the last 24 hours. */
     TERMINAL_TRANSACTIONS_24H(null),

@@ -19,7 +19,7 @@ import io.ringfence.features.FeatureVector;
  * <tr><td>new device (card-not-present) / 5 or more devices</td><td>150 / 100</td></tr>
  * <tr><td>IP country / billing country / merchant country differs from card country</td><td>200 / 100 / 60</td></tr>
  * <tr><td>impossible travel</td><td>450</td></tr>
- * <tr><td>2 or more / 5 or more 30-day fraud reports at this terminal</td><td>300 / 500</td></tr>
+ * <tr><td>2 or more / 5 or more 30-day fraud reports at this terminal (card-present only)</td><td>300 / 500</td></tr>
  * <tr><td>3 or more 30-day fraud reports at this merchant</td><td>150</td></tr>
  * <tr><td>2 or more 30-day fraud reports at the card's last in-store terminal</td><td>250</td></tr>
  * <tr><td>stripe or key entry / on a card seen with chip</td><td>80 / 250</td></tr>
@@ -30,7 +30,7 @@ import io.ringfence.features.FeatureVector;
  * The score is the sum, capped at 1000.
  */
 public final class BuiltInPolicyScorer implements Scorer {
-    public static final String VERSION = "builtin-policy/1";
+    public static final String VERSION = "builtin-policy/2";
 
     @Override
     public String version() {
@@ -75,7 +75,9 @@ public final class BuiltInPolicyScorer implements Scorer {
         add(contributions, Feature.FOREIGN_MERCHANT, f.get(Feature.FOREIGN_MERCHANT) * 60);
         add(contributions, Feature.IMPOSSIBLE_TRAVEL, f.get(Feature.IMPOSSIBLE_TRAVEL) * 450);
 
-        final double terminalReports = f.get(Feature.TERMINAL_FRAUD_REPORTS_30D);
+        // A compromised terminal is a physical one (a skimmer): reports at an online shop's terminal say where
+        // fraudsters spend, not that the shop's customers' cards are compromised.
+        final double terminalReports = f.get(Feature.CARD_NOT_PRESENT) > 0 ? 0 : f.get(Feature.TERMINAL_FRAUD_REPORTS_30D);
         add(contributions, Feature.TERMINAL_FRAUD_REPORTS_30D, terminalReports >= 5 ? 500 : terminalReports >= 2 ? 300 : 0);
         add(contributions, Feature.MERCHANT_FRAUD_REPORTS_30D, f.get(Feature.MERCHANT_FRAUD_REPORTS_30D) >= 3 ? 150 : 0);
         add(contributions, Feature.LAST_CP_TERMINAL_FRAUD_REPORTS_30D,

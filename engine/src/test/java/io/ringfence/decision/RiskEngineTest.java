@@ -223,6 +223,27 @@ class RiskEngineTest {
     }
 
     @Test
+    void aCompromisedCardCountsOnceAtItsPointOfCompromiseAndNeverWhereTheFraudHappened() {
+        h.authorize(cardPresent(TestCards.VISA, T0).merchantId("store-9").terminalId("till-9").build());
+        h.authorize(cardPresent(TestCards.VISA, T0 + HOUR).merchantId("store-5").terminalId("till-5").build());
+        h.reportFraud(CardRef.pan(TestCards.VISA), T0 + DAY, "store-5", "till-5");
+
+        h.authorize(cardPresent(TestCards.VISA_2, T0 + DAY + HOUR).merchantId("store-5").terminalId("till-5").build());
+        assertEquals(0.0, h.features().get(Feature.TERMINAL_FRAUD_REPORTS_30D),
+            "a counterfeit swiped at till-5 says nothing of where the card was copied");
+        assertEquals(1.0, h.features().get(Feature.MERCHANT_FRAUD_REPORTS_30D), "the merchant where it was spent");
+
+        h.authorize(cardPresent(TestCards.AMEX, T0 + DAY + 2 * HOUR).merchantId("store-9").terminalId("till-9").build());
+        for (int payment = 0; payment < 3; payment++) {
+            h.reportFraud(CardRef.pan(TestCards.AMEX), T0 + 2 * DAY + payment * MINUTE, "shop-x", "web-1");
+        }
+        h.authorize(cardPresent(TestCards.DISCOVER, T0 + 2 * DAY + HOUR).merchantId("store-9").terminalId("till-9")
+            .build());
+        assertEquals(1.0, h.features().get(Feature.TERMINAL_FRAUD_REPORTS_30D),
+            "one compromised card counts once, however many payments its claim lists");
+    }
+
+    @Test
     void twoSignalsForOneReasonGiveTheReasonOnceAndReasonsAreStrongestFirst() {
         h.authorize(cardPresent(TestCards.VISA, T0).build());
         final EngineEvent swiped = h.authorize(cardPresent(TestCards.VISA, T0 + HOUR).entryMode(EntryMode.SWIPE)

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FeatureSchemaTest {
-    private static final String PINNED_ID = "ringfence-features/v1#1385a04551171ffb";
+    private static final String PINNED_ID = "ringfence-features/v2#9c63742ac468e6fc";
 
     @Test
     void isVersionOneWith44NamedFeaturesInVectorOrder() {
@@ -28,13 +28,13 @@ class FeatureSchemaTest {
 
     @Test
     void theIdNamesTheVersionAndAHashOfTheOrderedNames() {
-        assertEquals(StableHash.of("1:" + String.join(",", FeatureSchema.names())), FeatureSchema.HASH);
-        assertEquals("ringfence-features/v1#" + Long.toHexString(FeatureSchema.HASH), FeatureSchema.ID);
+        assertEquals(StableHash.of("2:" + String.join(",", FeatureSchema.names())), FeatureSchema.HASH);
+        assertEquals("ringfence-features/v2#" + Long.toHexString(FeatureSchema.HASH), FeatureSchema.ID);
     }
 
     @Test
     void theIdIsPinnedSoAChangedFeatureListNeedsANewVersion() {
-        // Models trained on v1 name this id. If this fails, the feature list changed: bump FeatureSchema.VERSION and
+        // Models trained on v2 name this id. If this fails, the feature list changed: bump FeatureSchema.VERSION and
         // update the pin together, deliberately.
         assertEquals(PINNED_ID, FeatureSchema.ID);
     }

@@ -94,6 +94,17 @@ class BuiltInPolicyScorerTest {
     }
 
     @Test
+    void aCompromisedTerminalCountsOnlyForCardPresentPayments() {
+        final FeatureVector f = new FeatureVector();
+        f.set(Feature.TERMINAL_FRAUD_REPORTS_30D, 5);
+        final double[] contributions = new double[FeatureSchema.SIZE];
+        assertEquals(500, scorer.score(f, contributions));
+        assertEquals(500, contributions[Feature.TERMINAL_FRAUD_REPORTS_30D.ordinal()]);
+        f.set(Feature.CARD_NOT_PRESENT, 1);
+        assertEquals(0, scorer.score(f, new double[FeatureSchema.SIZE]), "an online shop's reports are not a skimmer");
+    }
+
+    @Test
     void velocityIsCreditedToTheBusierChannel() {
         final FeatureVector f = new FeatureVector();
         f.set(Feature.CP_COUNT_1M, 2);
