@@ -22,6 +22,7 @@ import io.ringfence.features.FeatureVector;
  * <tr><td>2 or more / 5 or more 30-day fraud reports at this terminal (card-present only)</td><td>300 / 500</td></tr>
  * <tr><td>3 or more 30-day fraud reports at this merchant</td><td>150</td></tr>
  * <tr><td>2 or more 30-day fraud reports at the card's last in-store terminal</td><td>250</td></tr>
+ * <tr><td>(the three signals above together, scaled down to)</td><td>at most 600</td></tr>
  * <tr><td>stripe or key entry / on a card seen with chip</td><td>80 / 250</td></tr>
  * <tr><td>high-risk merchant category</td><td>100</td></tr>
  * <tr><td>new card, card-not-present, 500 or more</td><td>150</td></tr>
@@ -31,6 +32,8 @@ import io.ringfence.features.FeatureVector;
  */
 public final class BuiltInPolicyScorer implements Scorer {
     public static final String VERSION = "builtin-policy/2";
+    /** The most points the terminal and merchant signals give together: the review threshold, not the decline one. */
+    static final double ENTITY_POINTS_MAX = 600;
 
     @Override
     public String version() {
@@ -78,10 +81,16 @@ public final class BuiltInPolicyScorer implements Scorer {
         // A compromised terminal is a physical one (a skimmer): reports at an online shop's terminal say where
         // fraudsters spend, not that the shop's customers' cards are compromised.
         final double terminalReports = f.get(Feature.CARD_NOT_PRESENT) > 0 ? 0 : f.get(Feature.TERMINAL_FRAUD_REPORTS_30D);
-        add(contributions, Feature.TERMINAL_FRAUD_REPORTS_30D, terminalReports >= 5 ? 500 : terminalReports >= 2 ? 300 : 0);
-        add(contributions, Feature.MERCHANT_FRAUD_REPORTS_30D, f.get(Feature.MERCHANT_FRAUD_REPORTS_30D) >= 3 ? 150 : 0);
-        add(contributions, Feature.LAST_CP_TERMINAL_FRAUD_REPORTS_30D,
-            f.get(Feature.LAST_CP_TERMINAL_FRAUD_REPORTS_30D) >= 2 ? 250 : 0);
+        final double terminalPoints = terminalReports >= 5 ? 500 : terminalReports >= 2 ? 300 : 0;
+        final double merchantPoints = f.get(Feature.MERCHANT_FRAUD_REPORTS_30D) >= 3 ? 150 : 0;
+        final double lastTerminalPoints = f.get(Feature.LAST_CP_TERMINAL_FRAUD_REPORTS_30D) >= 2 ? 250 : 0;
+        // Evidence about where a card is used, not about the card, may send a payment to review but never decline
+        // it (nor, online, flag the card) on its own: the three signals share at most ENTITY_POINTS_MAX.
+        final double entityPoints = terminalPoints + merchantPoints + lastTerminalPoints;
+        final double entityScale = entityPoints > ENTITY_POINTS_MAX ? ENTITY_POINTS_MAX / entityPoints : 1.0;
+        add(contributions, Feature.TERMINAL_FRAUD_REPORTS_30D, terminalPoints * entityScale);
+        add(contributions, Feature.MERCHANT_FRAUD_REPORTS_30D, merchantPoints * entityScale);
+        add(contributions, Feature.LAST_CP_TERMINAL_FRAUD_REPORTS_30D, lastTerminalPoints * entityScale);
 
         add(contributions, Feature.CHIP_CARD_FALLBACK, f.get(Feature.CHIP_CARD_FALLBACK) * 250);
         add(contributions, Feature.FALLBACK_ENTRY, f.get(Feature.FALLBACK_ENTRY) * 80);

@@ -105,6 +105,20 @@ class BuiltInPolicyScorerTest {
     }
 
     @Test
+    void whereACardIsUsedCanSendAPaymentToReviewButNeverDeclineItAlone() {
+        final FeatureVector f = new FeatureVector();
+        f.set(Feature.TERMINAL_FRAUD_REPORTS_30D, 5);
+        f.set(Feature.MERCHANT_FRAUD_REPORTS_30D, 3);
+        f.set(Feature.LAST_CP_TERMINAL_FRAUD_REPORTS_30D, 2);
+        final double[] contributions = new double[FeatureSchema.SIZE];
+        assertEquals(600, scorer.score(f, contributions), "500 + 150 + 250 scaled down to the review threshold");
+        assertEquals(600 * 500 / 900.0, contributions[Feature.TERMINAL_FRAUD_REPORTS_30D.ordinal()], 1e-9);
+        assertEquals(600 * 150 / 900.0, contributions[Feature.MERCHANT_FRAUD_REPORTS_30D.ordinal()], 1e-9);
+        f.set(Feature.IP_COUNTRY_MISMATCH, 1);
+        assertEquals(800, scorer.score(f, new double[FeatureSchema.SIZE]), "with evidence about the card, a decline");
+    }
+
+    @Test
     void velocityIsCreditedToTheBusierChannel() {
         final FeatureVector f = new FeatureVector();
         f.set(Feature.CP_COUNT_1M, 2);

@@ -1,6 +1,7 @@
 package io.ringfence.tools.training;
 
 import io.ringfence.api.EngineConfig;
+import io.ringfence.api.FlagReason;
 import io.ringfence.api.FraudReportKind;
 import io.ringfence.decision.DecisionPolicy;
 import io.ringfence.decision.RiskEngine;
@@ -40,6 +41,13 @@ import java.util.function.Consumer;
  * Reports due at the same time go in the order their transactions were read. So merchant and terminal fraud counts,
  * and card flags, use only what would have been known then.
  *
+ * <p><b>Cardholders dispute false flags.</b> The engine blocks a flagged card until an analyst clears it, and a replay
+ * file has no clears. When the engine flags a card on a payment labelled genuine (a card-not-present decline of the
+ * cardholder's own purchase), the cardholder calls and an analyst clears the flag {@link #DISPUTE_DELAY} later, as
+ * {@code ringfence demo}'s false-positive story does live; without that, one false decline would block the card for
+ * the rest of the file and every later genuine payment would count against whichever scorer raised it. Only a
+ * {@code label} of 0 is disputed; an unlabelled payment is not.
+ *
  * <p>Rows before {@code from} warm the state and are not emitted; reading stops at the first row at or after
  * {@code to}. The file must be in time order (the replay format's rows are; a row earlier than the one before stops
  * the replay with a {@link ReplayFormatException}). Streams: memory holds the engine's stores and the reports not
@@ -54,6 +62,8 @@ public final class FeatureReplay {
     public static final int MERCHANT_CAPACITY_DEFAULT = EngineConfig.MERCHANT_CAPACITY_DEFAULT;
     public static final int TERMINAL_CAPACITY_DEFAULT = EngineConfig.TERMINAL_CAPACITY_DEFAULT;
     public static final int TOKEN_CAPACITY_DEFAULT = 1024;
+    /** From a false flag to the analyst's clear: the cardholder calls about the declined payment the same day. */
+    public static final Duration DISPUTE_DELAY = Duration.ofDays(1);
 
     private static final byte[] DEVELOPMENT_KEY = EngineConfig.builder().developmentFingerprintKey().build()
         .fingerprintKey();
@@ -68,7 +78,7 @@ public final class FeatureReplay {
      * with a live engine's after the same events.
      */
     public record Stats(long rowsRead, long warmUpRows, long emitted, long rejected, long fraudRows,
-                        long reportsApplied, long reportsPending, long stateDigest) {
+                        long reportsApplied, long reportsPending, long stateDigest, long flagsDisputed) {
     }
 
     /**
@@ -123,8 +133,10 @@ public final class FeatureReplay {
         final RiskEngine engine = newEngine(cardCapacity);
         final Ingress ingress = newIngress();
         final EngineEvent event = new EngineEvent();
-        final PriorityQueue<PendingReport> pending = new PriorityQueue<>(
-            Comparator.comparingLong(PendingReport::timeMillis).thenComparingLong(PendingReport::order));
+        final PriorityQueue<PendingEvent> pending = new PriorityQueue<>(
+            Comparator.comparingLong(PendingEvent::timeMillis).thenComparingLong(PendingEvent::order));
+        final long disputeMillis = DISPUTE_DELAY.toMillis();
+        long disputes = 0;
         final long delayMillis = feedbackDelay.toMillis();
         long sequence = 0;
         long order = 0;
@@ -148,9 +160,12 @@ public final class FeatureReplay {
                 }
                 rows++;
                 while (!pending.isEmpty() && pending.peek().timeMillis() <= time) {
-                    pending.poll().applyTo(event);
+                    final PendingEvent due = pending.poll();
+                    due.applyTo(event);
                     engine.process(event, sequence++);
-                    reports++;
+                    if (due.type() == EventType.REPORT_FRAUD) {
+                        reports++;
+                    }
                 }
                 event.clear();
                 event.type = EventType.AUTHORIZE;
@@ -169,12 +184,21 @@ public final class FeatureReplay {
                 }
                 if (row.fraud() && decided) {
                     frauds++;
-                    pending.add(new PendingReport(time + delayMillis, order++, event.fingerprintHigh,
-                        event.fingerprintLow, event.bin, event.lastFour, event.merchantKey, event.terminalKey));
+                    pending.add(new PendingEvent(EventType.REPORT_FRAUD, time + delayMillis, order++,
+                        event.fingerprintHigh, event.fingerprintLow, event.bin, event.lastFour, event.merchantKey,
+                        event.terminalKey));
+                } else if (row.label() == ReplayRow.Label.GENUINE && decided
+                    && event.flagRaised != FlagReason.NOT_FLAGGED) {
+                    disputes++;
+                    pending.add(new PendingEvent(EventType.CLEAR_FLAG, time + disputeMillis, order++,
+                        event.fingerprintHigh, event.fingerprintLow, event.bin, event.lastFour, EngineEvent.NO_KEY,
+                        EngineEvent.NO_KEY));
                 }
             }
         }
-        return new Stats(rows, warmUp, emitted, rejected, frauds, reports, pending.size(), engine.stateDigest());
+        final long reportsPending = pending.stream().filter(e -> e.type() == EventType.REPORT_FRAUD).count();
+        return new Stats(rows, warmUp, emitted, rejected, frauds, reports, reportsPending, engine.stateDigest(),
+            disputes);
     }
 
     /** A card fingerprint as 32 hex digits. */
@@ -182,14 +206,19 @@ public final class FeatureReplay {
         return String.format(Locale.ROOT, "%016x%016x", high, low);
     }
 
-    /** A fraud report not yet due: what the issuer will report about a fraudulent transaction. */
-    private record PendingReport(long timeMillis, long order, long fingerprintHigh, long fingerprintLow, int bin,
-                                 short lastFour, long merchantKey, long terminalKey) {
+    /**
+     * A control event not yet due: the issuer's fraud report about a fraudulent transaction, or the analyst's clear of
+     * a flag the cardholder disputed.
+     */
+    private record PendingEvent(EventType type, long timeMillis, long order, long fingerprintHigh, long fingerprintLow,
+                                int bin, short lastFour, long merchantKey, long terminalKey) {
         void applyTo(final EngineEvent event) {
             event.clear();
-            event.type = EventType.REPORT_FRAUD;
+            event.type = type;
             event.eventTimeMillis = timeMillis;
-            event.reportKind = FraudReportKind.ISSUER_REPORT;
+            if (type == EventType.REPORT_FRAUD) {
+                event.reportKind = FraudReportKind.ISSUER_REPORT;
+            }
             event.fingerprintHigh = fingerprintHigh;
             event.fingerprintLow = fingerprintLow;
             event.bin = bin;

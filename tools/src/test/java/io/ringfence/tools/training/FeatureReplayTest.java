@@ -3,6 +3,7 @@ package io.ringfence.tools.training;
 import io.ringfence.decision.RiskEngine;
 import io.ringfence.event.EngineEvent;
 import io.ringfence.event.EventType;
+import io.ringfence.api.FlagReason;
 import io.ringfence.api.FraudReportKind;
 import io.ringfence.features.Feature;
 import io.ringfence.ingress.Ingress;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -115,7 +117,8 @@ class FeatureReplayTest {
         assertEquals(0.0, rows.get(1).features()[merchantReports], "b1: before the delay");
         assertEquals(0.0, rows.get(2).features()[merchantReports], "b2: one millisecond before the delay");
         assertEquals(1.0, rows.get(3).features()[merchantReports], "b3: at the delay");
-        assertEquals(1.0, rows.get(3).features()[terminalReports], "b3: at the delay");
+        assertEquals(0.0, rows.get(3).features()[terminalReports],
+            "b3: card-a's fraud happened at its last in-store terminal, so no point of compromise is known");
         assertEquals(1.0, rows.get(4).features()[merchantReports], "c1: after the delay");
         // The card itself is flagged by the report, so its next authorization would be declined at 1000; the others
         // are not affected.
@@ -144,6 +147,29 @@ class FeatureReplayTest {
         assertThrows(RuntimeException.class, () -> FeedbackDelay.parse("-1d"));
     }
 
+    @Test
+    void aFlagRaisedOnAGenuinePaymentIsClearedADayLaterAsTheCardholderDisputesIt() throws IOException {
+        final long t0 = Instant.parse("2025-03-03T10:00:00Z").toEpochMilli();
+        final long cleared = t0 + 4 * 60_000 + FeatureReplay.DISPUTE_DELAY.toMillis();
+        final List<String> lines = new ArrayList<>(List.of("timestamp,card,amount,channel,id,merchant,terminal,"
+            + "entry_mode,label,ip"));
+        for (int attempt = 0; attempt < 5; attempt++) {
+            lines.add(Instant.ofEpochMilli(t0 + attempt * 60_000) + ",card-x,1.00,CNP,x" + attempt + ",M9,,ecommerce,0,10.0.0.9");
+        }
+        lines.add(row(cleared - 1, "card-x", "before", 0) + ",");
+        lines.add(row(cleared, "card-x", "after", 0) + ",");
+        final Path csv = dir.resolve("dispute.csv");
+        Files.writeString(csv, String.join("\n", lines) + "\n");
+
+        final List<FeatureRow> rows = new ArrayList<>();
+        final FeatureReplay.Stats stats = new FeatureReplay(DELAY, 0, Long.MAX_VALUE).run(csv, rows::add);
+
+        assertTrue(rows.get(4).policyScore() >= 800, "the fifth small attempt is card testing: declined, flagged");
+        assertEquals(1, stats.flagsDisputed());
+        assertEquals(1000, rows.get(5).policyScore(), "still blocked just before the analyst clears the flag");
+        assertTrue(rows.get(6).policyScore() < 1000, "cleared a day after the disputed payment");
+    }
+
     private static String row(final long time, final String card, final String id, final int label) {
         return Instant.ofEpochMilli(time) + "," + card + ",25.00,CP," + id + ",M1,T1,chip," + label;
     }
@@ -156,47 +182,63 @@ class FeatureReplayTest {
     }
 
     /** Drives a fresh engine directly: all reports listed up front, sorted, merged in by time. */
+    /**
+     * The same events processed straight through {@link RiskEngine#process}: fraud reports at the delay, and a clear
+     * {@link FeatureReplay#DISPUTE_DELAY} after a genuine payment that raised a flag; control events due at the same
+     * time go in the order of the rows that caused them.
+     */
     private static List<FeatureRow> direct(final Path file, final long delayMillis) throws IOException {
         final Ingress ingress = FeatureReplay.newIngress();
-        final List<EngineEvent> reports = new ArrayList<>();
         final List<EngineEvent> authorizations = new ArrayList<>();
         final List<ReplayRow> rows = new ArrayList<>();
+        final PriorityQueue<Due> due = new PriorityQueue<>(
+            Comparator.comparingLong(Due::timeMillis).thenComparingInt(Due::row));
         CsvReplayReader.forEach(file, row -> {
             final EngineEvent event = new EngineEvent();
             event.type = EventType.AUTHORIZE;
             ingress.decodeAuthorization(row.request(), event);
-            authorizations.add(event);
-            rows.add(row);
             if (row.fraud()) {
-                final EngineEvent report = new EngineEvent();
-                report.type = EventType.REPORT_FRAUD;
-                report.eventTimeMillis = row.timeMillis() + delayMillis;
+                final EngineEvent report = control(EventType.REPORT_FRAUD, row.timeMillis() + delayMillis, event);
                 report.reportKind = FraudReportKind.ISSUER_REPORT;
-                report.fingerprintHigh = event.fingerprintHigh;
-                report.fingerprintLow = event.fingerprintLow;
-                report.bin = event.bin;
-                report.lastFour = event.lastFour;
                 report.merchantKey = event.merchantKey;
                 report.terminalKey = event.terminalKey;
-                reports.add(report);
+                due.add(new Due(report.eventTimeMillis, rows.size(), report));
             }
+            authorizations.add(event);
+            rows.add(row);
         });
-        reports.sort(Comparator.comparingLong(r -> r.eventTimeMillis)); // stable: ties keep file order
         final RiskEngine engine = FeatureReplay.newEngine(1 << 14);
         final List<FeatureRow> out = new ArrayList<>();
         long sequence = 0;
-        int next = 0;
         for (int i = 0; i < authorizations.size(); i++) {
             final EngineEvent event = authorizations.get(i);
-            while (next < reports.size() && reports.get(next).eventTimeMillis <= event.eventTimeMillis) {
-                engine.process(reports.get(next++), sequence++);
+            while (!due.isEmpty() && due.peek().timeMillis() <= event.eventTimeMillis) {
+                engine.process(due.poll().event(), sequence++);
             }
             engine.process(event, sequence++);
             final ReplayRow row = rows.get(i);
+            if (row.label() == ReplayRow.Label.GENUINE && event.flagRaised != FlagReason.NOT_FLAGGED) {
+                final long clearTime = row.timeMillis() + FeatureReplay.DISPUTE_DELAY.toMillis();
+                due.add(new Due(clearTime, i, control(EventType.CLEAR_FLAG, clearTime, event)));
+            }
             out.add(new FeatureRow(row.id(), FeatureReplay.hex(event.fingerprintHigh, event.fingerprintLow),
                 row.timeMillis(), engine.lastFeatures().toArray(), row.label(), event.score));
         }
         return out;
+    }
+
+    private static EngineEvent control(final EventType type, final long timeMillis, final EngineEvent about) {
+        final EngineEvent control = new EngineEvent();
+        control.type = type;
+        control.eventTimeMillis = timeMillis;
+        control.fingerprintHigh = about.fingerprintHigh;
+        control.fingerprintLow = about.fingerprintLow;
+        control.bin = about.bin;
+        control.lastFour = about.lastFour;
+        return control;
+    }
+
+    private record Due(long timeMillis, int row, EngineEvent event) {
     }
 
     private static void assertSame(final FeatureRow expected, final FeatureRow actual) {

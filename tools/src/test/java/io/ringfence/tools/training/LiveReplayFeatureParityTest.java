@@ -6,6 +6,7 @@ import io.ringfence.api.CardRef;
 import io.ringfence.api.Decision;
 import io.ringfence.api.Engine;
 import io.ringfence.api.EngineConfig;
+import io.ringfence.api.FlagReason;
 import io.ringfence.api.FraudReport;
 import io.ringfence.api.FraudReportKind;
 import io.ringfence.api.ReasonCode;
@@ -24,11 +25,12 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
+import java.util.Comparator;
 import java.util.List;
+import java.util.PriorityQueue;
+import java.util.function.Function;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -73,12 +75,14 @@ class LiveReplayFeatureParityTest {
             .tokenCapacity(FeatureReplay.TOKEN_CAPACITY_DEFAULT).defaultDeadline(WAIT).scorer(() -> recorder).build();
         int scored = 0;
         int flagged = 0;
+        int disputed = 0;
         try (Engine engine = Engine.start(config); CsvReplayReader reader = CsvReplayReader.open(data)) {
-            final Deque<FraudReport> reports = new ArrayDeque<>();
+            final PriorityQueue<Due> due = new PriorityQueue<>(
+                Comparator.comparingLong(Due::timeMillis).thenComparingInt(Due::row));
             int index = 0;
             for (ReplayRow row = reader.next(); row != null; row = reader.next(), index++) {
-                while (!reports.isEmpty() && reports.peekFirst().reportTimeMillis() <= row.timeMillis()) {
-                    final Ack ack = engine.reportFraud(reports.pollFirst());
+                while (!due.isEmpty() && due.peek().timeMillis() <= row.timeMillis()) {
+                    final Ack ack = due.poll().send(engine);
                     assertTrue(ack.isApplied(), ack.toString());
                 }
                 final Decision decision = engine.authorize(row.request(), WAIT);
@@ -96,26 +100,42 @@ class LiveReplayFeatureParityTest {
                 }
                 assertEquals(expected.policyScore(), decision.score(), "score of row " + expected.id());
                 if (row.fraud()) {
-                    reports.addLast(report(row.request(), row.timeMillis() + DELAY.toMillis()));
+                    final FraudReport report = report(row.request(), row.timeMillis() + DELAY.toMillis());
+                    due.add(new Due(report.reportTimeMillis(), index, e -> e.reportFraud(report)));
+                } else if (row.label() == ReplayRow.Label.GENUINE && decision.flagRaised() != FlagReason.NOT_FLAGGED) {
+                    disputed++;
+                    final long clearTime = row.timeMillis() + FeatureReplay.DISPUTE_DELAY.toMillis();
+                    final CardRef card = card(row.request());
+                    due.add(new Due(clearTime, index, e -> e.clearFlag(card, clearTime)));
                 }
             }
             assertEquals(replayed.size(), index);
             assertEquals(stats.stateDigest(), engine.stateDigest(), "state after the same events");
         }
+        assertEquals(stats.flagsDisputed(), disputed);
         assertTrue(recorder.features.isEmpty());
         assertTrue(scored > 1000, "scored " + scored);
         assertTrue(replayed.stream().anyMatch(r -> r.features()[Feature.MERCHANT_FRAUD_REPORTS_30D.ordinal()] > 0),
             "some fraud reports must have reached the features");
-        System.out.printf("live vs replay: %d scored events with equal features, %d flagged-card declines%n", scored,
-            flagged);
+        System.out.printf("live vs replay: %d scored events with equal features, %d flagged-card declines,"
+            + " %d disputed flags%n", scored, flagged, disputed);
     }
 
     private static FraudReport report(final AuthorizationRequest request, final long timeMillis) {
-        final CardRef card = request.pan() != null ? CardRef.pan(request.pan())
-            : CardRef.reference(request.cardReference());
         assertNotNull(request.merchantId());
-        return new FraudReport(card, FraudReportKind.ISSUER_REPORT, timeMillis, request.merchantId(),
+        return new FraudReport(card(request), FraudReportKind.ISSUER_REPORT, timeMillis, request.merchantId(),
             request.terminalId());
+    }
+
+    private static CardRef card(final AuthorizationRequest request) {
+        return request.pan() != null ? CardRef.pan(request.pan()) : CardRef.reference(request.cardReference());
+    }
+
+    /** A control call due at a time, ordered as the replay orders them: by time, then by the row that caused it. */
+    private record Due(long timeMillis, int row, Function<Engine, Ack> call) {
+        Ack send(final Engine engine) {
+            return call.apply(engine);
+        }
     }
 
     /** Keeps a copy of every feature vector it scores, then scores as the built-in policy. */
