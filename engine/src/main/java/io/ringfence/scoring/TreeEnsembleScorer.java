@@ -168,7 +168,10 @@ public final class TreeEnsembleScorer implements Scorer {
         return ScorePoints.score(probability);
     }
 
-    /** The model's probability of fraud for {@code features}, 0..1 (for parity tests and tools). */
+    /**
+     * The model's probability of fraud for {@code features}, 0..1 (for parity tests and tools). A forest's average
+     * of leaf probabilities can stray past 1 by a rounding error; it is clamped, as the score is.
+     */
     public double probability(final FeatureVector features) {
         double sum = 0.0;
         for (final int root : treeRoots) {
@@ -178,7 +181,7 @@ public final class TreeEnsembleScorer implements Scorer {
             }
             sum += nodeValue[node];
         }
-        return aggregation == Aggregation.AVERAGE_PROBABILITY ? sum / treeRoots.length
+        return aggregation == Aggregation.AVERAGE_PROBABILITY ? Math.min(1.0, Math.max(0.0, sum / treeRoots.length))
             : ScorePoints.sigmoid(baseScore + sum);
     }
 

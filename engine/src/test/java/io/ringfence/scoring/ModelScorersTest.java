@@ -94,6 +94,16 @@ class ModelScorersTest {
     }
 
     @Test
+    void aForestWhoseLeavesRoundPastOneStillGivesAProbabilityOfOne() {
+        final int leaf = TreeEnsembleScorer.LEAF;
+        final TreeEnsembleScorer forest = new TreeEnsembleScorer("rf/rounding", FeatureSchema.ID,
+            TreeEnsembleScorer.Aggregation.AVERAGE_PROBABILITY, 0.0, new int[] {leaf, leaf}, new double[2],
+            new int[2], new int[2], new double[] {1.0 + 3e-8, 1.0}, new int[] {0, 1});
+        assertEquals(1.0, forest.probability(f));
+        assertEquals(1000, score(forest));
+    }
+
+    @Test
     void randomForestAveragesLeafProbabilitiesWithSaabasContributions() {
         f.set(Feature.AMOUNT, 500);
         f.set(Feature.NEW_DEVICE, 1);

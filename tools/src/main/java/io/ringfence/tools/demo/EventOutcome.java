@@ -7,6 +7,7 @@ import io.ringfence.api.Fingerprint;
 import io.ringfence.api.FlagReason;
 import io.ringfence.api.ReasonCode;
 import io.ringfence.api.ResponseCode;
+import io.ringfence.scoring.BuiltInPolicyScorer;
 import io.ringfence.tools.synthetic.Expectation;
 import io.ringfence.tools.synthetic.SyntheticAuthorization;
 import io.ringfence.tools.synthetic.SyntheticEvent;
@@ -72,14 +73,20 @@ public record EventOutcome(int index, SyntheticEvent event, Decision decision, A
             case APPROVED -> !decision.standIn() && decision.isApproved();
             case DECLINED -> decision.action() == Action.DECLINE;
             case DECLINED_AND_FLAGGED -> flagRaised() == FlagReason.CNP_FRAUD_DECLINE;
-            case FLAGGED_FOR_CARD_TESTING -> flagRaised() == FlagReason.CARD_TESTING;
+            case STOPPED_AS_CARD_TESTING -> flagRaised() == FlagReason.CARD_TESTING
+                || decision.action() == Action.DECLINE && decision.primaryReason() == ReasonCode.CARD_FLAGGED;
             case BLOCKED_IN_STORE -> isCrossChannelBlock();
-            case REVIEWED_AT_COMPROMISED_TERMINAL -> (decision.action() == Action.REVIEW
-                || decision.action() == Action.DECLINE) && decision.reasons().contains(ReasonCode.COMPROMISED_TERMINAL);
+            case REVIEWED_AT_COMPROMISED_TERMINAL -> !scoredByBuiltInPolicy()
+                || (decision.action() == Action.REVIEW || decision.action() == Action.DECLINE)
+                && decision.reasons().contains(ReasonCode.COMPROMISED_TERMINAL);
             case DECLINED_CARD_AT_COMPROMISED_TERMINAL -> decision.action() == Action.DECLINE
-                && decision.reasons().contains(ReasonCode.CARD_AT_COMPROMISED_TERMINAL);
+                && (!scoredByBuiltInPolicy() || decision.reasons().contains(ReasonCode.CARD_AT_COMPROMISED_TERMINAL));
             case APPLIED -> false;
         };
+    }
+
+    private boolean scoredByBuiltInPolicy() {
+        return BuiltInPolicyScorer.VERSION.equals(decision.scorerVersion());
     }
 
     /** The engine's latency for this event: the decision's, or the acknowledgement's. */

@@ -4,7 +4,8 @@ import io.ringfence.api.EntryMode;
 
 /**
  * A bot tests a card number bought online with a burst of small donations (2.00 or less), a minute or so apart.
- * The fifth small attempt within the hour should be declined 59 CARD_TESTING and flag the card; the issuer
+ * The fifth small attempt within the hour should be declined 59 CARD_TESTING and flag the card (unless the score
+ * stopped the bot at an earlier attempt, which flags it as well); the issuer
  * replaces the card then, and the bot's further attempts are declined. Later a cloned magnetic-stripe copy is
  * swiped in a store: declined 59 CARD_FLAGGED_ONLINE.
  */
@@ -36,7 +37,7 @@ final class CardTestingScenario implements Scenario {
         long time = start;
         for (int i = 0; i < attempts; i++) {
             final Expectation expected = i < ATTEMPT_THAT_IS_CAUGHT ? Expectation.NONE
-                : i == ATTEMPT_THAT_IS_CAUGHT ? Expectation.FLAGGED_FOR_CARD_TESTING : Expectation.DECLINED;
+                : i == ATTEMPT_THAT_IS_CAUGHT ? Expectation.STOPPED_AS_CARD_TESTING : Expectation.DECLINED;
             ctx.emit(Purchases.online(card, charity, time, Purchases.amountBetween(0.50, 2.00, random),
                 EntryMode.ECOMMERCE, bot, ctx.tag("bot tests the card with a small donation", true, expected)));
             if (i == ATTEMPT_THAT_IS_CAUGHT) {
