@@ -13,6 +13,8 @@ import io.ringfence.ingress.StableHash;
 import io.ringfence.metrics.EngineCounters;
 import io.ringfence.scoring.BuiltInPolicyScorer;
 import io.ringfence.scoring.DecisionThresholds;
+import io.ringfence.scoring.Scorer;
+import io.ringfence.scoring.ServingModels;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -27,6 +29,8 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,7 +43,8 @@ import java.util.concurrent.TimeUnit;
  * fingerprint (computed by the same ingress at setup), BIN, last four and home device, plus an event time
  * {@value SyntheticTraffic#STEP_MILLIS} ms after the previous one. Cards are visited in a scattered stride over
  * {@link #cards} cards, every one created in setup, so lookups hit and the working set is the whole card store,
- * not a cache-resident few thousand records. Stores are sized with the engine's default capacities.
+ * not a cache-resident few thousand records. Stores are sized with the engine's default capacities. The
+ * {@link #scorer} is the built-in policy or a trained model's compiled form.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -48,9 +53,18 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 3, jvmArgsAppend = {ForkFlags.NO_BOUNDS_CHECKS, ForkFlags.HEAP_MIN, ForkFlags.HEAP_MAX})
 public class BusinessLogicStepBenchmark {
+    private static final String BUILTIN = "builtin";
+
     /** Distinct cards, all pre-warmed; authorizations cycle over them. */
     @Param({"100000"})
     public int cards;
+
+    /**
+     * The scorer: {@code builtin} for the built-in policy, or a model directory whose {@code serving.model} the
+     * engine loads, by default the project's default model (run from the project directory).
+     */
+    @Param({"builtin", "models/default"})
+    public String scorer;
 
     private final SyntheticTraffic traffic = new SyntheticTraffic();
     private final EngineEvent[] pool = new EngineEvent[SyntheticTraffic.TEMPLATES];
@@ -68,7 +82,7 @@ public class BusinessLogicStepBenchmark {
 
     /** Builds the event pool and the engine, then authorizes every card once so all later lookups hit. */
     @Setup(Level.Trial)
-    public void setUp() {
+    public void setUp() throws IOException {
         final Ingress ingress = new Ingress(new CardFingerprinter(SyntheticTraffic.developmentKey()),
             EngineConfig.MAX_AMOUNT_MINOR_DEFAULT, () -> SyntheticTraffic.START_MILLIS);
         for (int t = 0; t < pool.length; t++) {
@@ -100,7 +114,7 @@ public class BusinessLogicStepBenchmark {
 
         counters = new EngineCounters();
         riskEngine = new RiskEngine(EngineConfig.CARD_CAPACITY_DEFAULT, EngineConfig.MERCHANT_CAPACITY_DEFAULT,
-            EngineConfig.TERMINAL_CAPACITY_DEFAULT, EngineConfig.TOKEN_CAPACITY_DEFAULT, new BuiltInPolicyScorer(),
+            EngineConfig.TERMINAL_CAPACITY_DEFAULT, EngineConfig.TOKEN_CAPACITY_DEFAULT, scorer(),
             new DecisionPolicy(DecisionThresholds.DEFAULT), counters);
         stride = SyntheticTraffic.strideFor(cards);
         for (int c = 0; c < cards; c++) {
@@ -111,6 +125,10 @@ public class BusinessLogicStepBenchmark {
             throw new IllegalStateException("expected " + cards + " cards after warm-up, have "
                 + riskEngine.cards().size());
         }
+    }
+
+    private Scorer scorer() throws IOException {
+        return BUILTIN.equals(scorer) ? new BuiltInPolicyScorer() : ServingModels.load(Path.of(scorer));
     }
 
     /** Prints the decision mix, so a run that drifted into the cheap flagged-card path shows it. */
