@@ -3,11 +3,13 @@ package io.ringfence.tools.bench;
 import io.ringfence.api.Durability;
 import io.ringfence.api.JournalConfig;
 import io.ringfence.api.WaitStrategyKind;
+import io.ringfence.tools.ModelOption;
 import io.ringfence.tools.bench.BenchReport.RunDescription;
 import io.ringfence.tools.bench.LoadHarness.BenchSettings;
 import io.ringfence.tools.synthetic.GeneratorConfig;
 import org.HdrHistogram.Histogram;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -100,6 +102,9 @@ public final class BenchCommand implements Callable<Integer> {
         description = "How the engine's stage threads wait: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
     private WaitStrategyKind waitStrategy;
 
+    @Mixin
+    private ModelOption model;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "bench-out",
         description = "Where to write latency.hgrm and latency.png (default ${DEFAULT-VALUE}).")
     private Path out;
@@ -139,13 +144,14 @@ public final class BenchCommand implements Callable<Integer> {
     public Integer call() {
         validate();
         final BenchSettings settings = new BenchSettings(cards, seed, producers, flagRate, deadline, waitStrategy,
-            journal, durability == null ? Durability.PROCESS_CRASH : durability);
-        final RunDescription description = new RunDescription(producers, cards,
-            journal == null ? "off" : settings.durability().name(), waitStrategy.name());
+            journal, durability == null ? Durability.PROCESS_CRASH : durability, model.directory());
         final PrintWriter output = spec.commandLine().getOut();
         try {
             Files.createDirectories(out);
             try (LoadHarness harness = LoadHarness.start(settings)) {
+                final RunDescription description = new RunDescription(producers, cards,
+                    journal == null ? "off" : settings.durability().name(), waitStrategy.name(),
+                    harness.scorerVersion());
                 if (!warmUp.isZero()) {
                     harness.run(sweep ? startRate() : rate, warmUp);
                 }

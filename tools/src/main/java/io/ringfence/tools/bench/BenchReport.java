@@ -139,16 +139,17 @@ final class BenchReport {
      * @param cards        population
      * @param journal      whether the engine journaled, and how
      * @param waitStrategy the engine's wait strategy
+     * @param scorer       the version of the scorer the engine decided with
      */
-    record RunDescription(int producers, int cards, String journal, String waitStrategy) {
+    record RunDescription(int producers, int cards, String journal, String waitStrategy, String scorer) {
         String describe() {
-            return String.format(Locale.ROOT, "%d producer%s, %,d cards, journal %s, wait strategy %s", producers,
-                producers == 1 ? "" : "s", cards, journal, waitStrategy);
+            return String.format(Locale.ROOT, "%d producer%s, %,d cards, journal %s, wait strategy %s, scorer %s",
+                producers, producers == 1 ? "" : "s", cards, journal, waitStrategy, scorer);
         }
 
         String json() {
             return "\"producers\":" + producers + ",\"cards\":" + cards + ",\"journal\":\"" + journal
-                + "\",\"waitStrategy\":\"" + waitStrategy + "\"";
+                + "\",\"waitStrategy\":\"" + waitStrategy + "\",\"scorer\":\"" + scorer + "\"";
         }
     }
 }

@@ -2,6 +2,7 @@ package io.ringfence.tools.bench;
 
 import io.ringfence.api.Durability;
 import io.ringfence.api.Engine;
+import io.ringfence.api.Ack;
 import io.ringfence.api.EngineConfig;
 import io.ringfence.api.JournalConfig;
 import io.ringfence.api.WaitStrategyKind;
@@ -37,6 +38,13 @@ final class LoadHarness implements AutoCloseable {
         this.traffic = traffic;
         this.clock = new EventClock(traffic.dayStartMillis());
         this.engine = Engine.start(engineConfig(settings, clock));
+        if (settings.model() != null) {
+            final Ack ack = engine.loadModel(settings.model());
+            if (ack.status() != Ack.Status.APPLIED) {
+                engine.close();
+                throw new IllegalStateException("model " + settings.model() + " was refused: " + ack.detail());
+            }
+        }
         this.flagProbe = new FlagProbe(engine, traffic.probeCardholders(), traffic.dayStartMillis());
     }
 
@@ -46,6 +54,11 @@ final class LoadHarness implements AutoCloseable {
         // Settle the generated traffic into the old generation now, rather than in collections during a phase.
         System.gc();
         return new LoadHarness(settings, traffic);
+    }
+
+    /** The version of the scorer the engine decides with: the built-in policy's or the loaded model's. */
+    String scorerVersion() {
+        return engine.stats().scorerVersion();
     }
 
     /** Runs load at {@code ratePerSecond} for {@code duration} and measures it. */
@@ -179,6 +192,6 @@ final class LoadHarness implements AutoCloseable {
      * @param durability        the journal's flush policy
      */
     record BenchSettings(int cards, long seed, int producers, long flagRatePerSecond, Duration deadline,
-        WaitStrategyKind waitStrategy, Path journal, Durability durability) {
+        WaitStrategyKind waitStrategy, Path journal, Durability durability, Path model) {
     }
 }

@@ -1,8 +1,9 @@
 package io.ringfence.tools.demo;
 
-import io.ringfence.scoring.ServingModels;
+import io.ringfence.tools.ModelOption;
 import io.ringfence.tools.synthetic.GeneratorConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -27,9 +28,6 @@ import java.util.stream.Stream;
             + " and latency percentiles.",
         "No card number is printed: cards appear as BIN, last four and fingerprint prefix."})
 public final class DemoCommand implements Callable<Integer> {
-    /** Set by the {@code ringfence} launcher to the project directory, where {@code models/default} lives. */
-    static final String HOME_PROPERTY = "ringfence.home";
-    static final String BUILTIN = "builtin";
     static final int MAX_CARDS = 1_000_000;
     static final int MAX_PRODUCERS = 64;
     static final int MAX_IN_FLIGHT = 4_096;
@@ -66,11 +64,8 @@ public final class DemoCommand implements Callable<Integer> {
             + " 'ringfence journal' and 'ringfence replay'.")
     private Path journal;
 
-    @Option(names = "--model", paramLabel = "DIR|builtin",
-        description = "The trained model both engines score with: a model directory from 'ringfence train', or"
-            + " 'builtin' for the engine's built-in policy (default: the project's models/default when the launcher"
-            + " names the project directory, else builtin).")
-    private String model;
+    @Mixin
+    private ModelOption model;
 
     @Override
     public Integer call() {
@@ -90,7 +85,7 @@ public final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--in-flight must be between 1 and " + MAX_IN_FLIGHT
                 + ", was " + inFlight);
         }
-        final Path modelDirectory = modelDirectory();
+        final Path modelDirectory = model.directory();
         final long start = System.nanoTime();
         final DemoResult result;
         try {
@@ -105,27 +100,6 @@ public final class DemoCommand implements Callable<Integer> {
         out.printf("Demo took %.2f s%n", (System.nanoTime() - start) / 1e9);
         out.flush();
         return 0;
-    }
-
-    /** The model to load: the one named, none for builtin, else the project's default if there is one. */
-    private Path modelDirectory() {
-        if (BUILTIN.equals(model)) {
-            return null;
-        }
-        if (model != null) {
-            final Path named = Path.of(model);
-            if (!Files.isRegularFile(ServingModels.servingFile(named))) {
-                throw new ParameterException(spec.commandLine(), "--model " + model + " is not a model directory"
-                    + " (no " + ServingModels.FILE_NAME + "); give a directory from 'ringfence train' or 'builtin'");
-            }
-            return named;
-        }
-        final String home = System.getProperty(HOME_PROPERTY);
-        if (home == null) {
-            return null;
-        }
-        final Path projectDefault = Path.of(home, "models", "default");
-        return Files.isRegularFile(ServingModels.servingFile(projectDefault)) ? projectDefault : null;
     }
 
     private static boolean isEmptyDirectory(final Path dir) {

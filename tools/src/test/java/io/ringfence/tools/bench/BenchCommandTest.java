@@ -1,5 +1,8 @@
 package io.ringfence.tools.bench;
 
+import io.ringfence.features.FeatureSchema;
+import io.ringfence.scoring.LinearModelScorer;
+import io.ringfence.scoring.ServingModels;
 import io.ringfence.tools.RingfenceCli;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +102,17 @@ class BenchCommandTest {
         }
     }
 
+    @Test
+    void aRunScoresWithTheModelItIsGivenAndSaysSo() throws IOException {
+        final Path model = dir.resolve("model");
+        Files.createDirectories(model);
+        ServingModels.write(model.resolve(ServingModels.FILE_NAME), new LinearModelScorer("bench-test/linear",
+            FeatureSchema.ID, -4.0, new double[FeatureSchema.SIZE], null, null));
+        assertEquals(0, run("bench", "--rate", "1000", "--duration", "1s", "--warm-up", "0", "--cards", "1000",
+            "--deadline", "10s", "--model", model.toString(), "--out", dir.resolve("out").toString()), err.toString());
+        assertTrue(out.toString().contains("scorer bench-test/linear"), out.toString());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
         "bench;                                              --rate",
@@ -118,6 +132,7 @@ class BenchCommandTest {
         "bench --sweep --step-factor 1;                      --step-factor",
         "bench --sweep --start-rate 5000 --max-rate 100;     --max-rate",
         "bench --rate 100 --deadline 0;                      --deadline",
+        "bench --rate 100 --model /nonexistent/model;        --model",
     })
     void aBadCommandLineGetsOneLineNamingTheProblemAndExitCodeTwo(final String commandLine, final String named) {
         assertEquals(RingfenceCli.USAGE_ERROR, run(commandLine.split(" ")));
