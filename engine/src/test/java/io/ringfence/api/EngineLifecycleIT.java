@@ -1,8 +1,8 @@
 package io.ringfence.api;
 
-import io.ringfence.features.FeatureVector;
 import io.ringfence.scoring.BuiltInPolicyScorer;
 import io.ringfence.scoring.Scorer;
+import io.ringfence.scoring.TestModels;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -46,22 +46,7 @@ class EngineLifecycleIT {
 
     @Test
     void aScorerForAnotherFeatureSchemaIsRefusedAtStart() {
-        final Scorer stale = new Scorer() {
-            @Override
-            public String version() {
-                return "model-trained-on-v0";
-            }
-
-            @Override
-            public String featureSchemaId() {
-                return "ringfence-features/v0#0";
-            }
-
-            @Override
-            public int score(final FeatureVector features, final double[] contributions) {
-                return 0;
-            }
-        };
+        final Scorer stale = TestModels.staleSchema("model-trained-on-v0");
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> Engine.start(smallEngine().scorer(() -> stale).build()));
         assertTrue(e.getMessage().contains("model-trained-on-v0"));

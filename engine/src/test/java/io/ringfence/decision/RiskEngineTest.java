@@ -16,6 +16,7 @@ import io.ringfence.metrics.EngineCounters;
 import io.ringfence.scoring.BuiltInPolicyScorer;
 import io.ringfence.scoring.DecisionThresholds;
 import io.ringfence.scoring.Scorer;
+import io.ringfence.scoring.TestModels;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -305,22 +306,7 @@ class RiskEngineTest {
 
     @Test
     void aScorerForAnotherFeatureSchemaIsRefused() {
-        final Scorer stale = new Scorer() {
-            @Override
-            public String version() {
-                return "stale-model";
-            }
-
-            @Override
-            public String featureSchemaId() {
-                return "ringfence-features/v0#0";
-            }
-
-            @Override
-            public int score(final FeatureVector features, final double[] contributions) {
-                return 0;
-            }
-        };
+        final Scorer stale = TestModels.staleSchema("stale-model");
         final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> new RiskEngineHarness(8, stale));
         assertTrue(e.getMessage().contains(FeatureSchema.ID));

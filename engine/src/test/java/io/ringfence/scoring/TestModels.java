@@ -2,10 +2,34 @@ package io.ringfence.scoring;
 
 import io.ringfence.features.Feature;
 import io.ringfence.features.FeatureSchema;
+import io.ringfence.features.FeatureVector;
 
 /** Small hand-made models for tests. */
 public final class TestModels {
+    /** A feature schema id no engine computes. */
+    public static final String STALE_SCHEMA_ID = "ringfence-features/v0#0";
+
     private TestModels() {
+    }
+
+    /** A scorer that reads {@link #STALE_SCHEMA_ID}: what an engine must refuse. */
+    public static Scorer staleSchema(final String version) {
+        return new Scorer() {
+            @Override
+            public String version() {
+                return version;
+            }
+
+            @Override
+            public String featureSchemaId() {
+                return STALE_SCHEMA_ID;
+            }
+
+            @Override
+            public int score(final FeatureVector features, final double[] contributions) {
+                return 0;
+            }
+        };
     }
 
     /** bias -3; AMOUNT 0.01 per unit, NEW_DEVICE 2, IP_COUNTRY_MISMATCH 1.5, CARD_AGE_DAYS -0.01. */
