@@ -92,7 +92,7 @@ public class CompiledScorerBenchmark {
         compiled = ServingModels.load(model);
 
         final List<double[]> rows = new ArrayList<>();
-        new FeatureReplay(DELAY, epochMillis(TRAIN_TO), epochMillis(TEST_TO))
+        new FeatureReplay(DELAY, ModelTrainer.millis(TRAIN_TO), ModelTrainer.millis(TEST_TO))
             .run(data, row -> rows.add(row.features()));
         vectors = new FeatureVector[rows.size()];
         examples = new ArrayList<>(rows.size());
@@ -111,10 +111,6 @@ public class CompiledScorerBenchmark {
         }
         System.out.printf(Locale.ROOT, "%n%s: %d held-out rows, compiled and Tribuo agree within %.0e%n",
             compiled.version(), rows.size(), PARITY);
-    }
-
-    private static long epochMillis(final LocalDate day) {
-        return TimeUnit.DAYS.toMillis(day.toEpochDay());
     }
 
     /** Removes the generated data and the model directory. */

@@ -35,12 +35,12 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--cards", paramLabel = "N", defaultValue = "20000",
+    @Option(names = "--cards", paramLabel = "N", defaultValue = "" + DemoOptions.CARDS_DEFAULT,
         description = "Cardholders in the synthetic population, one card each (" + GeneratorConfig.CARDS_MINIMUM
             + " to " + MAX_CARDS + "; default ${DEFAULT-VALUE}).")
     private int cards;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "" + DemoOptions.SEED_DEFAULT,
         description = "Seed of the traffic generator: the same seed gives the same day (default ${DEFAULT-VALUE}).")
     private long seed;
 

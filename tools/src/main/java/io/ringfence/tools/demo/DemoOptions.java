@@ -21,6 +21,8 @@ import java.time.Duration;
  */
 public record DemoOptions(int cards, long seed, int producers, int inFlight, boolean warmUp, Duration deadline,
     Path journal, Path model) {
+    public static final int CARDS_DEFAULT = 20_000;
+    public static final long SEED_DEFAULT = 42;
     public static final int IN_FLIGHT_DEFAULT = 16;
 
     public DemoOptions {

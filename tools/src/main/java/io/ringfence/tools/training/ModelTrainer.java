@@ -211,7 +211,8 @@ public final class ModelTrainer {
         return constant;
     }
 
-    static long millis(final LocalDate day) {
+    /** The start of a UTC day, in epoch milliseconds. */
+    public static long millis(final LocalDate day) {
         return day.toEpochDay() * DAY_MILLIS;
     }
 }

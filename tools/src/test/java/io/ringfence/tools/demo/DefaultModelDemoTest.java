@@ -21,15 +21,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DefaultModelDemoTest {
     private static final Path DEFAULT_MODEL = Path.of("..", "models", "default");
-    /** The demo's own defaults: the day a user sees. */
-    private static final int DEMO_CARDS = 20_000;
-    private static final long DEMO_SEED = 42;
 
     @Test
     void theScenariosGoAsExpectedWithTheDefaultModel() {
         assertTrue(Files.isRegularFile(DEFAULT_MODEL.resolve("serving.model")), "no " + DEFAULT_MODEL.toAbsolutePath());
 
-        final DemoResult result = DemoRunner.run(DemoOptions.of(DEMO_CARDS, DEMO_SEED).withWarmUp(false)
+        final DemoResult result = DemoRunner.run(DemoOptions.of(DemoOptions.CARDS_DEFAULT, DemoOptions.SEED_DEFAULT).withWarmUp(false)
             .withDeadline(Duration.ofSeconds(10)).withModel(DEFAULT_MODEL));
 
         assertEquals("default/xgboost", result.stats().scorerVersion());
