@@ -1,9 +1,9 @@
 package io.ringfence.benchmarks;
 
+import io.ringfence.Engine;
+import io.ringfence.EngineConfig;
 import io.ringfence.api.AuthorizationRequest;
 import io.ringfence.api.Decision;
-import io.ringfence.api.Engine;
-import io.ringfence.api.EngineConfig;
 import io.ringfence.api.EngineStats;
 import io.ringfence.api.JournalConfig;
 import org.openjdk.jmh.annotations.Benchmark;

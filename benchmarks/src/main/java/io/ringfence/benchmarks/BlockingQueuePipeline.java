@@ -1,8 +1,9 @@
 package io.ringfence.benchmarks;
 
+import io.ringfence.EngineConfig;
 import io.ringfence.api.AuthorizationRequest;
 import io.ringfence.api.Decision;
-import io.ringfence.api.EngineConfig;
+import io.ringfence.api.EngineCounter;
 import io.ringfence.api.LatencySummary;
 import io.ringfence.decision.DecisionPolicy;
 import io.ringfence.decision.RiskEngine;
@@ -25,14 +26,14 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>
  *  caller ──offer──► queue ──take──► business logic ──put──► queue ──take──► response ──► caller
- *  (ingress, copy    (ring size)     (RiskEngine.process)    (ring size)     (latency,
+ *  (ingress, copy    (ring size)     (RiskEngine.apply)    (ring size)     (latency,
  *   into a slot)                                                              complete)
  * </pre>
  *
  * <p>Everything but the hand-off is the engine's own, so a comparison with {@code Engine.authorize} isolates it: the
  * caller decodes through the engine's {@link Ingress} into a staging event and copies it into a pre-allocated slot
  * (as the ring's translator does), waits on the engine's {@link PendingResponse} (spin, then park), and builds the
- * same {@link Decision}; the business-logic thread runs {@link RiskEngine#process} as the engine's stage does; the
+ * same {@link Decision}; the business-logic thread runs {@link RiskEngine#apply} as the engine's stage does; the
  * response thread records the ingress-to-release latency in a histogram and completes the caller. A full queue or
  * a missed deadline counts a stand-in, as the engine does, and returns null.
  *
@@ -64,8 +65,8 @@ final class BlockingQueuePipeline implements AutoCloseable {
     BlockingQueuePipeline(final EngineConfig config) {
         ingress = new Ingress(new CardFingerprinter(config.fingerprintKey()), config.maxAmountMinor(),
             config.ingressEpochMillisClock());
-        riskEngine = new RiskEngine(config.cardCapacity(), config.merchantCapacity(), config.terminalCapacity(),
-            config.tokenCapacity(), config.scorerFactory().get(), new DecisionPolicy(config.thresholds()), counters);
+        riskEngine = new RiskEngine(config.capacities(), config.scorerFactory().get(),
+            new DecisionPolicy(config.thresholds()), counters);
         deadlineNanos = config.defaultDeadline().toNanos();
         toBusinessLogic = new ArrayBlockingQueue<>(config.ringSize());
         toResponse = new ArrayBlockingQueue<>(config.ringSize());
@@ -90,11 +91,11 @@ final class BlockingQueuePipeline implements AutoCloseable {
         slot.sink = pending;
         if (!toBusinessLogic.offer(slot)) {
             slot.sink = null;
-            counters.standInRingFull.increment();
+            counters.get(EngineCounter.STAND_IN_RING_FULL).increment();
             return null;
         }
         if (!pending.await(ingressNanos + deadlineNanos)) {
-            counters.standInDeadline.increment();
+            counters.get(EngineCounter.STAND_IN_DEADLINE).increment();
             return null;
         }
         return pending.toDecision();
@@ -123,7 +124,7 @@ final class BlockingQueuePipeline implements AutoCloseable {
         try {
             while (true) {
                 final EngineEvent event = toBusinessLogic.take();
-                riskEngine.process(event, sequence++);
+                riskEngine.apply(event, sequence++);
                 toResponse.put(event);
             }
         } catch (final InterruptedException closing) {

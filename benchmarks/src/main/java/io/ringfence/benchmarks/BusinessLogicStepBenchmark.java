@@ -1,15 +1,16 @@
 package io.ringfence.benchmarks;
 
+import io.ringfence.EngineConfig;
 import io.ringfence.api.Channel;
-import io.ringfence.api.EngineConfig;
 import io.ringfence.api.Fingerprint;
+import io.ringfence.api.StoreCapacities;
 import io.ringfence.decision.DecisionPolicy;
 import io.ringfence.decision.RiskEngine;
 import io.ringfence.event.EngineEvent;
 import io.ringfence.event.EventType;
+import io.ringfence.hashing.StableHash;
 import io.ringfence.ingress.CardFingerprinter;
 import io.ringfence.ingress.Ingress;
-import io.ringfence.ingress.StableHash;
 import io.ringfence.metrics.EngineCounters;
 import io.ringfence.scoring.BuiltInPolicyScorer;
 import io.ringfence.scoring.DecisionThresholds;
@@ -34,7 +35,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Measures {@link RiskEngine#process} for one AUTHORIZE event (features, score, decide, update) on the calling
+ * Measures {@link RiskEngine#apply} for one AUTHORIZE event (features, score, decide, update) on the calling
  * thread, without the ring: the cost the business-logic stage pays per authorization.
  *
  * <p>A pool of {@value SyntheticTraffic#TEMPLATES} events is decoded once through the engine's {@link Ingress}
@@ -113,13 +114,12 @@ public class BusinessLogicStepBenchmark {
         }
 
         counters = new EngineCounters();
-        riskEngine = new RiskEngine(EngineConfig.CARD_CAPACITY_DEFAULT, EngineConfig.MERCHANT_CAPACITY_DEFAULT,
-            EngineConfig.TERMINAL_CAPACITY_DEFAULT, EngineConfig.TOKEN_CAPACITY_DEFAULT, scorer(),
+        riskEngine = new RiskEngine(StoreCapacities.DEFAULT, scorer(),
             new DecisionPolicy(DecisionThresholds.DEFAULT), counters);
         stride = SyntheticTraffic.strideFor(cards);
         for (int c = 0; c < cards; c++) {
             final EngineEvent event = nextEvent();
-            riskEngine.process(event, op - 1);
+            riskEngine.apply(event, op - 1);
         }
         if (riskEngine.cards().size() != cards) {
             throw new IllegalStateException("expected " + cards + " cards after warm-up, have "
@@ -141,11 +141,11 @@ public class BusinessLogicStepBenchmark {
             "rejections."));
     }
 
-    /** One AUTHORIZE event through RiskEngine.process: features, score, decide and history update, in ns/op. */
+    /** One AUTHORIZE event through RiskEngine.apply: features, score, decide and history update, in ns/op. */
     @Benchmark
     public int process() {
         final EngineEvent event = nextEvent();
-        riskEngine.process(event, op - 1);
+        riskEngine.apply(event, op - 1);
         return event.score;
     }
 

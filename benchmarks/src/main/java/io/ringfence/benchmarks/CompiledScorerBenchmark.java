@@ -2,14 +2,15 @@ package io.ringfence.benchmarks;
 
 import io.ringfence.features.FeatureSchema;
 import io.ringfence.features.FeatureVector;
+import io.ringfence.models.data.GeneratedCsv;
+import io.ringfence.models.training.Algorithm;
+import io.ringfence.models.training.CompiledScoring;
+import io.ringfence.models.training.FeatureReplay;
+import io.ringfence.models.training.ModelTrainer;
+import io.ringfence.models.training.TribuoRows;
 import io.ringfence.scoring.Scorer;
 import io.ringfence.scoring.ServingModels;
-import io.ringfence.tools.RingfenceCli;
-import io.ringfence.tools.training.Algorithm;
-import io.ringfence.tools.training.CompiledScoring;
-import io.ringfence.tools.training.FeatureReplay;
-import io.ringfence.tools.training.ModelTrainer;
-import io.ringfence.tools.training.TribuoRows;
+import io.ringfence.synthetic.GeneratorConfig;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -28,8 +29,6 @@ import org.tribuo.Model;
 import org.tribuo.classification.Label;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,11 +80,7 @@ public class CompiledScorerBenchmark {
     public void setUp() throws Exception {
         scratch = Files.createTempDirectory("ringfence-scorer-bench");
         final Path data = scratch.resolve("traffic.csv");
-        final StringWriter err = new StringWriter();
-        if (RingfenceCli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "generate", "--cards", "300",
-            "--days", "8", "--seed", "9", "--out", data.toString()) != 0) {
-            throw new IllegalStateException("generate failed: " + err);
-        }
+        GeneratedCsv.write(new GeneratorConfig(300, 8, 9, GeneratorConfig.FIRST_DAY_DEFAULT), data);
         final Path model = scratch.resolve("model");
         tribuo = ModelTrainer.train(data, TRAIN_FROM, TRAIN_TO,
             ModelTrainer.Settings.of(Algorithm.of(algorithm), 3, DELAY), model).model();

@@ -1,7 +1,7 @@
 package io.ringfence.benchmarks;
 
+import io.ringfence.Engine;
 import io.ringfence.api.Decision;
-import io.ringfence.api.Engine;
 import io.ringfence.api.EngineStats;
 import io.ringfence.api.WaitStrategyKind;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,7 +27,7 @@ import java.util.concurrent.TimeUnit;
  * {@link java.util.concurrent.ArrayBlockingQueue}s ({@code queue}, see {@link BlockingQueuePipeline}), as
  * percentiles (SampleTime). Named as the Disruptor's own performance tests name their sequenced and queue variants.
  *
- * <p>Same work on both sides: engine ingress on the caller, {@code RiskEngine.process} on the business-logic thread,
+ * <p>Same work on both sides: engine ingress on the caller, {@code RiskEngine.apply} on the business-logic thread,
  * latency recording and completion on the response thread, the same spin-then-park wait on the caller, the same
  * traffic ({@link RoundTripTraffic}) and engine defaults, no journal. What differs is the hand-off and how stage
  * threads wait for work: {@code ArrayBlockingQueue.take()} blocks on a lock's condition at once, which the ring's

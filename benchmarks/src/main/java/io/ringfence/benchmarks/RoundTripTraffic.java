@@ -1,8 +1,8 @@
 package io.ringfence.benchmarks;
 
+import io.ringfence.EngineConfig;
 import io.ringfence.api.AuthorizationRequest;
 import io.ringfence.api.Decision;
-import io.ringfence.api.EngineConfig;
 import io.ringfence.api.LatencySummary;
 
 import java.util.Map;

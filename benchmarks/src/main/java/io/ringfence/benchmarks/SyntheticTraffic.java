@@ -1,9 +1,9 @@
 package io.ringfence.benchmarks;
 
+import io.ringfence.EngineConfig;
 import io.ringfence.api.AuthorizationRequest;
 import io.ringfence.api.CardNumbers;
 import io.ringfence.api.Channel;
-import io.ringfence.api.EngineConfig;
 import io.ringfence.api.EntryMode;
 
 import java.util.Map;

@@ -1,0 +1,481 @@
+package io.ringfence;
+
+import io.ringfence.api.Ack;
+import io.ringfence.api.AuthorizationRequest;
+import io.ringfence.api.CardRef;
+import io.ringfence.api.Decision;
+import io.ringfence.api.EngineCounter;
+import io.ringfence.api.EngineStats;
+import io.ringfence.api.Fingerprint;
+import io.ringfence.api.FlagReason;
+import io.ringfence.api.FraudReport;
+import io.ringfence.api.JournalConfig;
+import io.ringfence.api.LatencySummary;
+import io.ringfence.api.ReasonCode;
+import io.ringfence.api.StandInPolicy;
+import io.ringfence.decision.DecisionPolicy;
+import io.ringfence.decision.RiskEngine;
+import io.ringfence.event.EngineEvent;
+import io.ringfence.event.EventType;
+import io.ringfence.event.QueryKind;
+import io.ringfence.event.Rejection;
+import io.ringfence.ingress.CardFingerprinter;
+import io.ringfence.ingress.Ingress;
+import io.ringfence.journal.ChronicleEventJournal;
+import io.ringfence.journal.EventJournal;
+import io.ringfence.metrics.EngineCounters;
+import io.ringfence.pipeline.AuthorizationPipeline;
+import io.ringfence.pipeline.PendingResponse;
+import io.ringfence.scoring.ServingModels;
+import org.HdrHistogram.Histogram;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The embedded engine. Thread-safe: any number of gateway threads may call it at once.
+ *
+ * <pre>{@code
+ * try (Engine engine = Engine.start(EngineConfig.builder().fingerprintKey(secret).build())) {
+ *     Decision d = engine.authorize(request);
+ * }
+ * }</pre>
+ *
+ * Every call has a deadline (the configured default, or one given per call). A caller is never blocked past it:
+ * when the ring is full, the engine stopped, or the decision late, the caller gets the configured stand-in
+ * decision at once, marked {@link Decision#standIn()} and counted. Bad input never throws: it gets a decline with
+ * the ISO 8583 code for what was wrong.
+ */
+public final class Engine implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger("io.ringfence.engine");
+    /** Deadline for state queries (digest, dump) and model switches, which wait behind every queued event. */
+    private static final Duration QUERY_DEADLINE = Duration.ofSeconds(30);
+    private static final long PUBLISH_RETRY_PARK_NANOS = 1_000;
+
+    private final EngineConfig config;
+    private final EngineCounters counters = new EngineCounters();
+    private final Ingress ingress;
+    private final AuthorizationPipeline pipeline;
+    private final ScheduledExecutorService deadlines;
+    private final ThreadLocal<EngineEvent> staging = ThreadLocal.withInitial(EngineEvent::new);
+    private volatile boolean running;
+
+    private Engine(final EngineConfig config, final Function<JournalConfig, EventJournal> inputJournals) {
+        this.config = config;
+        this.ingress = new Ingress(new CardFingerprinter(config.fingerprintKey()), config.maxAmountMinor(),
+            config.ingressEpochMillisClock());
+        final RiskEngine riskEngine = new RiskEngine(config.capacities(), config.scorerFactory().get(),
+            new DecisionPolicy(config.thresholds()), counters);
+        this.pipeline = new AuthorizationPipeline(riskEngine, config.ringSize(), config.waitStrategy(), config.journal(),
+            counters, inputJournals);
+        final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
+            final Thread thread = new Thread(runnable, "ringfence-deadlines");
+            thread.setDaemon(true);
+            return thread;
+        });
+        timer.setRemoveOnCancelPolicy(true);
+        this.deadlines = timer;
+        this.running = true;
+        final JournalConfig journal = config.journal();
+        if (journal != null && !journal.snapshotInterval().isZero()) {
+            final long every = journal.snapshotInterval().toNanos();
+            deadlines.scheduleWithFixedDelay(this::periodicSnapshot, every, every, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Builds the stores and the ring and starts the stage threads. */
+    public static Engine start(final EngineConfig config) {
+        return start(config, ChronicleEventJournal::open);
+    }
+
+    /**
+     * Test seam: as {@link #start(EngineConfig)}, with the input journal opened by {@code inputJournals}, so tests
+     * can inject journals that fail.
+     */
+    static Engine start(final EngineConfig config, final Function<JournalConfig, EventJournal> inputJournals) {
+        final Engine engine = new Engine(config, inputJournals);
+        LOG.log(System.Logger.Level.INFO, () -> "Ringfence engine started: " + config + ", scorer="
+            + engine.pipeline.scorerVersion() + String.format(", %.0f bytes per card", engine.pipeline.bytesPerCard())
+            + (config.journal() == null ? ", no journal" : ", recovered " + engine.pipeline.recoverySummary()));
+        return engine;
+    }
+
+    /** Decides one authorization within the configured default deadline. */
+    public Decision authorize(final AuthorizationRequest request) {
+        return authorize(request, config.defaultDeadline());
+    }
+
+    /** Decides one authorization within {@code deadline}, or returns the stand-in decision. */
+    public Decision authorize(final AuthorizationRequest request, final Duration deadline) {
+        final long ingressNanos = System.nanoTime();
+        final long deadlineNanos = ingressNanos + deadline.toNanos();
+        final EngineEvent staged = stage(EventType.AUTHORIZE, ingressNanos);
+        ingress.decodeAuthorization(request, staged);
+        final ReasonCode unavailable = unavailability();
+        if (unavailable != null) {
+            return standIn(staged, unavailable, ingressNanos);
+        }
+        final PendingResponse pending = new PendingResponse(counters);
+        if (!publish(staged, pending)) {
+            return standIn(staged, ReasonCode.STAND_IN_RING_FULL, ingressNanos);
+        }
+        if (pending.await(deadlineNanos)) {
+            return pending.journalFailed() ? standIn(staged, ReasonCode.STAND_IN_JOURNAL_UNAVAILABLE, ingressNanos)
+                : pending.toDecision();
+        }
+        return standIn(staged, ReasonCode.STAND_IN_DEADLINE, ingressNanos);
+    }
+
+    /** Decides one authorization without blocking the caller, within the configured default deadline. */
+    public CompletableFuture<Decision> authorizeAsync(final AuthorizationRequest request) {
+        return authorizeAsync(request, config.defaultDeadline());
+    }
+
+    /**
+     * Decides one authorization without blocking the caller. The future completes with the decision, or with the
+     * stand-in decision when {@code deadline} passes first. It completes on an engine thread: chain heavy work
+     * with the {@code *Async} methods of {@link CompletableFuture}.
+     */
+    public CompletableFuture<Decision> authorizeAsync(final AuthorizationRequest request, final Duration deadline) {
+        final long ingressNanos = System.nanoTime();
+        final EngineEvent staged = stage(EventType.AUTHORIZE, ingressNanos);
+        ingress.decodeAuthorization(request, staged);
+        final ReasonCode unavailable = unavailability();
+        if (unavailable != null) {
+            return CompletableFuture.completedFuture(standIn(staged, unavailable, ingressNanos));
+        }
+        final Object requestId = staged.requestId;
+        final long fingerprintHigh = staged.fingerprintHigh;
+        final long fingerprintLow = staged.fingerprintLow;
+        final AsyncDecision pending = new AsyncDecision(counters, () -> standInDecision(requestId, fingerprintHigh,
+            fingerprintLow, ReasonCode.STAND_IN_JOURNAL_UNAVAILABLE, System.nanoTime() - ingressNanos));
+        if (!publish(staged, pending)) {
+            pending.future.complete(standIn(staged, ReasonCode.STAND_IN_RING_FULL, ingressNanos));
+            return pending.future;
+        }
+        try {
+            pending.deadlineTask(deadlines.schedule(() -> {
+                if (pending.abandon()) {
+                    counters.get(EngineCounter.STAND_IN_DEADLINE).increment();
+                    pending.future.complete(standInDecision(requestId, fingerprintHigh, fingerprintLow,
+                        ReasonCode.STAND_IN_DEADLINE, System.nanoTime() - ingressNanos));
+                }
+            }, deadline.toNanos(), TimeUnit.NANOSECONDS));
+        } catch (final RejectedExecutionException stopped) {
+            if (pending.abandon()) {
+                pending.future.complete(standIn(staged, ReasonCode.STAND_IN_ENGINE_STOPPED, ingressNanos));
+            }
+        }
+        return pending.future;
+    }
+
+    /** Flags the reported card from the next event on; counts the report against the merchant and terminals. */
+    public Ack reportFraud(final FraudReport report) {
+        final EngineEvent staged = stage(EventType.REPORT_FRAUD, System.nanoTime());
+        return control(staged, ingress.decodeFraudReport(report, staged), config.defaultDeadline());
+    }
+
+    /** Lifts a card's flag now (ingress clock): card-present use is approved again, subject to scoring. */
+    public Ack clearFlag(final CardRef card) {
+        return clearFlag(card, AuthorizationRequest.NO_TIME);
+    }
+
+    /** Lifts a card's flag as of {@code timeMillis} (epoch milliseconds; replays give the original time). */
+    public Ack clearFlag(final CardRef card, final long timeMillis) {
+        final EngineEvent staged = stage(EventType.CLEAR_FLAG, System.nanoTime());
+        return control(staged, ingress.decodeClearFlag(card, timeMillis, staged), config.defaultDeadline());
+    }
+
+    /** Links a wallet or network token to its card now (ingress clock). */
+    public Ack linkToken(final CardRef token, final CardRef card) {
+        return linkToken(token, card, AuthorizationRequest.NO_TIME);
+    }
+
+    /**
+     * Links a wallet or network token to its card as of {@code timeMillis}: the token then shares the card's
+     * history and flag.
+     */
+    public Ack linkToken(final CardRef token, final CardRef card, final long timeMillis) {
+        final EngineEvent staged = stage(EventType.LINK_TOKEN, System.nanoTime());
+        return control(staged, ingress.decodeLinkToken(token, card, timeMillis, staged), config.defaultDeadline());
+    }
+
+    /**
+     * Switches scoring to the model in {@code model} (a serving file, or a model directory holding
+     * {@value ServingModels#FILE_NAME}). The file is read and checked here, on the caller's thread; then a LOAD_MODEL
+     * event goes through the ring and the business logic switches at its sequence: every authorization sequenced
+     * before it was scored by the old model, every one after by the new one, and each decision names its model.
+     * The switch is journaled with the model's version, path and SHA-256, so replay switches at the same place
+     * (replay needs the same file at the same path).
+     *
+     * @return APPLIED with the switch's sequence; REJECTED, the old model staying, when the file cannot be read, is
+     *     not a serving model, or was trained on another feature schema (the detail says which, in one line)
+     */
+    public Ack loadModel(final Path model) {
+        final long ingressNanos = System.nanoTime();
+        final ServingModels.Loaded loaded;
+        try {
+            loaded = ServingModels.read(model);
+        } catch (final IOException | IllegalArgumentException e) {
+            counters.get(EngineCounter.CONTROL_EVENTS_REJECTED).increment();
+            final String detail = e instanceof IOException ? "model " + model + " cannot be read: " + e
+                : e.getMessage();
+            LOG.log(System.Logger.Level.WARNING, "Model refused, scorer stays " + pipeline.scorerVersion() + ": "
+                + detail);
+            return new Ack(Ack.Status.REJECTED, Fingerprint.NONE, -1, System.nanoTime() - ingressNanos, detail);
+        }
+        final EngineEvent staged = stage(EventType.LOAD_MODEL, ingressNanos);
+        staged.eventTimeMillis = ingress.eventTime(AuthorizationRequest.NO_TIME);
+        staged.scorer = loaded.scorer();
+        staged.modelVersion = loaded.scorer().version();
+        staged.modelPath = loaded.file().toString();
+        System.arraycopy(loaded.sha256(), 0, staged.modelSha256, 0, staged.modelSha256.length);
+        final Ack ack;
+        try {
+            ack = control(staged, null, QUERY_DEADLINE);
+        } finally {
+            staged.scorer = null;
+        }
+        if (ack.status() == Ack.Status.NO_CHANGE) {
+            return new Ack(Ack.Status.REJECTED, Fingerprint.NONE, ack.sequence(), ack.latencyNanos(),
+                "the business logic refused model " + loaded.scorer().version());
+        }
+        if (ack.isApplied()) {
+            LOG.log(System.Logger.Level.INFO, () -> "Model " + loaded.scorer().version() + " (" + loaded.file()
+                + ", sha256 " + loaded.sha256Hex() + ") active from sequence " + ack.sequence());
+        }
+        return ack;
+    }
+
+    /** Digest of the whole business-logic state after every event published so far. */
+    public long stateDigest() {
+        return (Long)query(QueryKind.STATE_DIGEST);
+    }
+
+    /**
+     * A text dump of the card store (fingerprint, BIN, last four, windows, flag per card): for operators and tests.
+     * Allocates on the business-logic thread; not for use under load.
+     */
+    public String stateDump() {
+        return (String)query(QueryKind.STATE_DUMP);
+    }
+
+    /**
+     * Writes a snapshot of all state now, once the journal holds every event before it, and keeps the newest three.
+     * The pipeline pauses while it is written.
+     *
+     * @return the snapshot file
+     * @throws IllegalStateException when there is no journal, the journal is unavailable, or the write failed
+     */
+    public Path snapshot() {
+        final Object result = query(QueryKind.SNAPSHOT);
+        if (result instanceof Path file) {
+            return file;
+        }
+        throw new IllegalStateException(String.valueOf(result));
+    }
+
+    /** Number of cards in the history store. */
+    public int cardCount() {
+        return (Integer)query(QueryKind.CARD_COUNT);
+    }
+
+    /** The fingerprint the engine gives a card number; lets tools and analysts name cards without PANs. */
+    public Fingerprint fingerprint(final String cardNumber) {
+        return ingress.fingerprintOf(cardNumber);
+    }
+
+    public EngineStats stats() {
+        final Histogram latency = pipeline.decisionLatency();
+        final Histogram flags = pipeline.flagToBlock();
+        return new EngineStats(counters.snapshot(), LatencySummary.of(latency), LatencySummary.of(flags),
+            pipeline.bytesPerCard(), pipeline.scorerVersion());
+    }
+
+    /** Cumulative decision latency histogram since start, for harnesses that write {@code .hgrm} files. */
+    public Histogram decisionLatencyHistogram() {
+        return pipeline.decisionLatency();
+    }
+
+    public EngineConfig config() {
+        return config;
+    }
+
+    /** Free ring slots now; for tests that fill the ring. */
+    long remainingRingCapacity() {
+        return pipeline.remainingCapacity();
+    }
+
+    /**
+     * Every distinct error the engine's threads met since start, each once with how often and when: events whose
+     * processing failed (answered 96) and anything that escaped a stage.
+     */
+    public List<String> errors() {
+        return counters.errors().describe();
+    }
+
+    /**
+     * Stops taking requests, decides everything already in the ring, then stops the stage threads. Async calls
+     * still waiting (the business logic stuck past the shutdown timeout) get their stand-in at their deadline.
+     */
+    @Override
+    public void close() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        pipeline.close();
+        deadlines.shutdown();
+        LOG.log(System.Logger.Level.INFO, () -> "Ringfence engine stopped: " + counters.snapshot());
+    }
+
+    private void periodicSnapshot() {
+        try {
+            snapshot();
+        } catch (final IllegalStateException e) {
+            LOG.log(System.Logger.Level.WARNING, "Periodic snapshot not taken: " + e.getMessage());
+        }
+    }
+
+    /** Why the engine cannot decide new requests now, or null when it can. */
+    private ReasonCode unavailability() {
+        if (!running) {
+            return ReasonCode.STAND_IN_ENGINE_STOPPED;
+        }
+        return pipeline.journalHealth().isHealthy() ? null : ReasonCode.STAND_IN_JOURNAL_UNAVAILABLE;
+    }
+
+    private EngineEvent stage(final EventType type, final long ingressNanos) {
+        final EngineEvent staged = staging.get();
+        staged.clear();
+        staged.type = type;
+        staged.ingressNanos = ingressNanos;
+        return staged;
+    }
+
+    private boolean publish(final EngineEvent staged, final PendingResponse pending) {
+        staged.sink = pending;
+        final boolean published = pipeline.tryPublish(staged);
+        staged.sink = null;
+        return published;
+    }
+
+    private Ack control(final EngineEvent staged, final Rejection problem, final Duration deadline) {
+        final Fingerprint card = new Fingerprint(staged.fingerprintHigh, staged.fingerprintLow);
+        if (problem != null) {
+            counters.get(EngineCounter.CONTROL_EVENTS_REJECTED).increment();
+            return new Ack(Ack.Status.REJECTED, Fingerprint.NONE, -1, sinceIngress(staged),
+                problem.reason().description());
+        }
+        if (unavailability() != null) {
+            counters.get(EngineCounter.CONTROL_EVENTS_REJECTED).increment();
+            return new Ack(Ack.Status.REJECTED, card, -1, sinceIngress(staged), running ? "journal unavailable: "
+                + pipeline.journalHealth().failure() : "engine stopped");
+        }
+        final long deadlineNanos = staged.ingressNanos + deadline.toNanos();
+        final PendingResponse pending = new PendingResponse(counters);
+        staged.sink = pending;
+        while (!pipeline.tryPublish(staged)) {
+            if (System.nanoTime() - deadlineNanos >= 0) {
+                staged.sink = null;
+                counters.get(EngineCounter.CONTROL_EVENTS_REJECTED).increment();
+                return new Ack(Ack.Status.REJECTED, card, -1, sinceIngress(staged), "ring full until the deadline");
+            }
+            LockSupport.parkNanos(PUBLISH_RETRY_PARK_NANOS);
+        }
+        staged.sink = null;
+        if (!pending.await(deadlineNanos)) {
+            return new Ack(Ack.Status.PENDING, card, -1, sinceIngress(staged),
+                "in the ring; not confirmed before the deadline");
+        }
+        if (pending.journalFailed()) {
+            counters.get(EngineCounter.CONTROL_EVENTS_REJECTED).increment();
+            return new Ack(Ack.Status.REJECTED, card, -1, sinceIngress(staged),
+                "journal unavailable: " + pipeline.journalHealth().failure());
+        }
+        return new Ack(pending.applied() ? Ack.Status.APPLIED : Ack.Status.NO_CHANGE, pending.fingerprint(),
+            pending.sequence(), pending.latencyNanos(), null);
+    }
+
+    private static long sinceIngress(final EngineEvent staged) {
+        return System.nanoTime() - staged.ingressNanos;
+    }
+
+    private Object query(final QueryKind kind) {
+        final EngineEvent staged = stage(EventType.QUERY, System.nanoTime());
+        staged.queryKind = kind;
+        final long deadlineNanos = staged.ingressNanos + QUERY_DEADLINE.toNanos();
+        final PendingResponse pending = new PendingResponse(counters);
+        staged.sink = pending;
+        while (running && !pipeline.tryPublish(staged)) {
+            if (System.nanoTime() - deadlineNanos >= 0) {
+                break;
+            }
+            LockSupport.parkNanos(PUBLISH_RETRY_PARK_NANOS);
+        }
+        staged.sink = null;
+        if (!running || !pending.await(deadlineNanos)) {
+            throw new IllegalStateException("engine did not answer the " + kind + " query within " + QUERY_DEADLINE);
+        }
+        return pending.queryResult();
+    }
+
+    private Decision standIn(final EngineEvent staged, final ReasonCode reason, final long ingressNanos) {
+        switch (reason) {
+            case STAND_IN_DEADLINE -> counters.get(EngineCounter.STAND_IN_DEADLINE).increment();
+            case STAND_IN_RING_FULL -> counters.get(EngineCounter.STAND_IN_RING_FULL).increment();
+            case STAND_IN_JOURNAL_UNAVAILABLE -> counters.get(EngineCounter.STAND_IN_JOURNAL).increment();
+            default -> counters.get(EngineCounter.STAND_IN_STOPPED).increment();
+        }
+        return standInDecision(staged.requestId, staged.fingerprintHigh, staged.fingerprintLow, reason,
+            System.nanoTime() - ingressNanos);
+    }
+
+    private Decision standInDecision(final Object requestId, final long fingerprintHigh, final long fingerprintLow,
+        final ReasonCode reason, final long latencyNanos) {
+        final StandInPolicy policy = config.standInPolicy();
+        return new Decision(requestId == null ? null : requestId.toString(), policy.action(), policy.responseCode(),
+            0, List.of(reason), new Fingerprint(fingerprintHigh, fingerprintLow), latencyNanos, true, -1L,
+            "stand-in/" + policy, FlagReason.NOT_FLAGGED);
+    }
+
+    /** An async caller's pending decision: completes its future and cancels its deadline timer. */
+    private static final class AsyncDecision extends PendingResponse {
+        private final CompletableFuture<Decision> future = new CompletableFuture<>();
+        private final Supplier<Decision> journalStandIn;
+        private volatile Future<?> deadlineTask;
+
+        AsyncDecision(final EngineCounters counters, final Supplier<Decision> journalStandIn) {
+            super(counters);
+            this.journalStandIn = journalStandIn;
+        }
+
+        @Override
+        protected void completed() {
+            future.complete(journalFailed() ? journalStandIn.get() : toDecision());
+            final Future<?> task = deadlineTask;
+            if (task != null) {
+                task.cancel(false);
+            }
+        }
+
+        /** Keeps the timer so a decision that arrives first can cancel it, even if it arrived already. */
+        void deadlineTask(final Future<?> task) {
+            deadlineTask = task;
+            if (isDone()) {
+                task.cancel(false);
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.ringfence.api;
+
+/**
+ * The engine's single-valued counters, each with a stable id and the label it is read by (in
+ * {@link EngineStats#counters()} and a metrics export). The families counted per value (decisions by
+ * {@link Action} and by {@link ResponseCode}, rejections by reason, flags raised by {@link FlagReason}) are labelled
+ * {@code decisions.action.<ACTION>}, {@code decisions.code.<code>}, {@code rejections.<REASON>} and
+ * {@code flags.raised.<REASON>}.
+ */
+public enum EngineCounter {
+    AUTHORIZATIONS_CP(1, "authorizations.CP"),
+    AUTHORIZATIONS_CNP(2, "authorizations.CNP"),
+    /** In-store authorizations refused because the card was flagged. */
+    CROSS_CHANNEL_BLOCKS(3, "flags.blocked.CP"),
+    FLAGS_CLEARED(4, "flags.cleared"),
+    FRAUD_REPORTS(5, "fraud.reports"),
+    TOKEN_LINKS(6, "token.links"),
+    CARDS_HELD(7, "cards.held"),
+    CARD_EVICTIONS(8, "cards.evicted"),
+    FLAGGED_CARD_EVICTIONS(9, "cards.evicted.flagged"),
+    STAND_IN_DEADLINE(10, "standin.deadline"),
+    STAND_IN_RING_FULL(11, "standin.ring-full"),
+    STAND_IN_STOPPED(12, "standin.stopped"),
+    STAND_IN_JOURNAL(13, "standin.journal"),
+    /** Decisions the business logic made after their caller had been given a stand-in. */
+    LATE_DECISIONS(14, "decisions.late"),
+    CONTROL_EVENTS_REJECTED(15, "control.rejected"),
+    /** Events whose processing threw; each distinct error is kept once in the engine's error log. */
+    INTERNAL_ERRORS(16, "errors.internal"),
+    JOURNAL_FAILURES(17, "journal.failures"),
+    DECISION_JOURNAL_FAILURES(18, "journal.decisions.failures"),
+    EVENTS_RECOVERED(19, "journal.recovered");
+
+    private final int id;
+    private final String label;
+
+    EngineCounter(final int id, final String label) {
+        this.id = id;
+        this.label = label;
+    }
+
+    /** Stable across releases: a reader of a counters file identifies the counter by it. */
+    public int id() {
+        return id;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,510 @@
+package io.ringfence.decision;
+
+import io.ringfence.api.Action;
+import io.ringfence.api.Channel;
+import io.ringfence.api.EngineCounter;
+import io.ringfence.api.EntryMode;
+import io.ringfence.api.FlagReason;
+import io.ringfence.api.ReasonCode;
+import io.ringfence.api.ResponseCode;
+import io.ringfence.api.StoreCapacities;
+import io.ringfence.event.EngineEvent;
+import io.ringfence.event.EventType;
+import io.ringfence.features.FeatureSchema;
+import io.ringfence.features.FeatureVector;
+import io.ringfence.history.CardHistory;
+import io.ringfence.history.CardRecord;
+import io.ringfence.history.EntityHistory;
+import io.ringfence.history.EntityRecord;
+import io.ringfence.history.Tier;
+import io.ringfence.history.TokenLinks;
+import io.ringfence.ingress.CountryCodes;
+import io.ringfence.metrics.EngineCounters;
+import io.ringfence.scoring.Scorer;
+import io.ringfence.scoring.ServingModels;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The business logic: every piece of mutable state the engine has (card, merchant and terminal history, token
+ * links, flags) and the one method that applies an event to it. Single-threaded by design: the pipeline calls
+ * {@link #apply} from one thread, in ring order.
+ *
+ * <p>{@link #apply} takes time only from the event, uses no randomness, allocates nothing, takes no lock and
+ * does no I/O for authorizations, fraud reports, flag clears and token links; so the same events in the same
+ * order always leave the same state and decisions. Queries (digest, dump) are the exception: they allocate
+ * their answer.
+ *
+ * <p>A {@link EventType#LOAD_MODEL} event switches the scorer at its sequence: live, to the model the caller
+ * already read and checked ({@link EngineEvent#scorer}); on replay, to the model {@link #modelResolver} reloads from
+ * the journaled path and SHA-256 (file I/O on this thread, once per switch).
+ *
+ * <p>Snapshots ({@link #writeSnapshot}, {@link #readSnapshot}) are administrative operations on the same thread,
+ * between events: they do I/O and allocate a little, and the stores must not change while they run.
+ */
+public final class RiskEngine {
+    private static final long DIGEST_SEED = 0x52696e6766656e63L;
+
+    private final CardHistory cards;
+    private final EntityHistory merchants;
+    private final EntityHistory terminals;
+    private final TokenLinks tokens;
+    private final FeatureExtractor extractor = new FeatureExtractor();
+    private final FeatureVector features = new FeatureVector();
+    private final double[] contributions = new double[FeatureSchema.SIZE];
+    /** The active scorer: read and switched only on the business-logic thread. */
+    private Scorer scorer;
+    /** The active scorer's version, for readers on other threads (stats). */
+    private volatile String activeScorerVersion;
+    private ModelResolver modelResolver = ServingModels::reload;
+    /** The scorer the engine was built with: what it returns to when its state is cleared. */
+    private final Scorer initialScorer;
+    /** The serving file the active model was switched to from, or null for the scorer the engine was built with. */
+    private String activeModelPath;
+    private final byte[] activeModelSha256 = new byte[32];
+    private final DecisionPolicy policy;
+    private final EngineCounters counters;
+
+    private final CardRecord card = new CardRecord();
+    private final EntityRecord merchant = new EntityRecord();
+    private final EntityRecord terminal = new EntityRecord();
+    private final EntityRecord otherTerminal = new EntityRecord();
+
+    /** Finds the model a journaled LOAD_MODEL event names, for replay. */
+    @FunctionalInterface
+    public interface ModelResolver {
+        /**
+         * @return the scorer for model {@code version}, whose serving file was at {@code path} with SHA-256
+         *     {@code sha256} when it was journaled
+         * @throws IllegalStateException when that exact model cannot be had
+         */
+        Scorer resolve(String version, String path, byte[] sha256);
+    }
+
+    /** A store's name, record length and capacity: a snapshot loads only into stores of the same shapes. */
+    public record StoreShape(String name, int recordLength, int capacity) {
+    }
+
+    public RiskEngine(final StoreCapacities capacities, final Scorer scorer, final DecisionPolicy policy,
+        final EngineCounters counters) {
+        if (!FeatureSchema.ID.equals(scorer.featureSchemaId())) {
+            throw new IllegalArgumentException("scorer " + scorer.version() + " reads features "
+                + scorer.featureSchemaId() + " but the engine computes " + FeatureSchema.ID);
+        }
+        this.cards = new CardHistory(capacities.cards());
+        this.merchants = new EntityHistory(capacities.merchants());
+        this.terminals = new EntityHistory(capacities.terminals());
+        this.tokens = new TokenLinks(capacities.tokens());
+        this.scorer = scorer;
+        this.initialScorer = scorer;
+        this.activeScorerVersion = scorer.version();
+        this.policy = policy;
+        this.counters = counters;
+    }
+
+    /**
+     * Applies one event and writes its outcome into the event: the one way every event reaches the state, live,
+     * on recovery and in every offline replay. An event whose processing throws is answered the same way wherever
+     * it is applied (an authorization declines 96, system malfunction; a control event is not applied), counted, and
+     * recorded once in the distinct-error log; the engine carries on with the next event. Processing is deterministic,
+     * so an event that failed live fails again on replay and gets the same answer: a restart always succeeds.
+     */
+    public void apply(final EngineEvent event, final long sequence) {
+        try {
+            process(event, sequence);
+        } catch (final RuntimeException e) {
+            counters.get(EngineCounter.INTERNAL_ERRORS).increment();
+            counters.errors().record(e);
+            event.clearOutcome();
+            event.sequence = sequence;
+            if (event.type == EventType.AUTHORIZE) {
+                event.action = Action.DECLINE;
+                event.responseCode = ResponseCode.SYSTEM_MALFUNCTION;
+                event.scorerVersion = activeScorerVersion;
+                counters.decisions(Action.DECLINE).incrementRelease();
+                counters.decisions(ResponseCode.SYSTEM_MALFUNCTION).incrementRelease();
+            }
+        }
+    }
+
+    private void process(final EngineEvent event, final long sequence) {
+        event.clearOutcome();
+        event.sequence = sequence;
+        switch (event.type) {
+            case AUTHORIZE -> authorize(event);
+            case REPORT_FRAUD -> reportFraud(event);
+            case CLEAR_FLAG -> clearFlag(event);
+            case LINK_TOKEN -> linkToken(event);
+            case QUERY -> answer(event);
+            case LOAD_MODEL -> loadModel(event);
+            default -> throw new IllegalStateException("unknown event type " + event.type);
+        }
+    }
+
+    /** The features of the last authorization processed; for replay-mode training and tests. */
+    public FeatureVector lastFeatures() {
+        return features;
+    }
+
+    /** A digest of all state: equal digests mean equal card, merchant, terminal and token state. */
+    public long stateDigest() {
+        long h = cards.digest(DIGEST_SEED);
+        h = merchants.digest(h);
+        h = terminals.digest(h);
+        return tokens.digest(h);
+    }
+
+    /** The four stores in snapshot order: cards, merchants, terminals, tokens. */
+    public List<StoreShape> storeShapes() {
+        return List.of(new StoreShape("cards", cards.recordLength(), cards.capacity()),
+            new StoreShape("merchants", merchants.recordLength(), merchants.capacity()),
+            new StoreShape("terminals", terminals.recordLength(), terminals.capacity()),
+            new StoreShape("tokens", tokens.recordLength(), tokens.capacity()));
+    }
+
+    /**
+     * Writes the exact state of the four stores, in {@link #storeShapes()} order. Call only between events on the
+     * business-logic thread.
+     */
+    public void writeSnapshot(final WritableByteChannel out) throws IOException {
+        cards.writeTo(out);
+        merchants.writeTo(out);
+        terminals.writeTo(out);
+        tokens.writeTo(out);
+        writeActiveModel(out);
+    }
+
+    /**
+     * The active model is state too: without it a restart from a snapshot taken after a model switch would score
+     * with the model the engine was built with. Written as: present byte, then version, path (each an int length and
+     * UTF-8) and the serving file's SHA-256.
+     */
+    private void writeActiveModel(final WritableByteChannel out) throws IOException {
+        final byte[] version = activeModelPath == null ? new byte[0] : scorer.version().getBytes(StandardCharsets.UTF_8);
+        final byte[] path = activeModelPath == null ? new byte[0] : activeModelPath.getBytes(StandardCharsets.UTF_8);
+        final ByteBuffer section = ByteBuffer.allocate(1 + 4 + version.length + 4 + path.length + activeModelSha256.length);
+        section.put((byte)(activeModelPath == null ? 0 : 1)).putInt(version.length).put(version).putInt(path.length)
+            .put(path).put(activeModelSha256).flip();
+        while (section.hasRemaining()) {
+            out.write(section);
+        }
+    }
+
+    private void readActiveModel(final ReadableByteChannel in) throws IOException {
+        final boolean present = readFully(in, 1).get() == 1;
+        final String version = new String(readFully(in, readFully(in, 4).getInt()).array(), StandardCharsets.UTF_8);
+        final String path = new String(readFully(in, readFully(in, 4).getInt()).array(), StandardCharsets.UTF_8);
+        final byte[] sha256 = readFully(in, activeModelSha256.length).array();
+        if (present) {
+            final Scorer model = modelResolver.resolve(version, path, sha256);
+            if (!FeatureSchema.ID.equals(model.featureSchemaId()) || !version.equals(model.version())) {
+                throw new IllegalStateException("snapshot's model " + version + " at " + path + " does not match");
+            }
+            switchScorer(model, path, sha256);
+        } else {
+            switchScorer(initialScorer, null, new byte[activeModelSha256.length]);
+        }
+    }
+
+    private static ByteBuffer readFully(final ReadableByteChannel in, final int length) throws IOException {
+        if (length < 0 || length > 1 << 16) {
+            throw new IOException("snapshot model section has a field of " + length + " bytes");
+        }
+        final ByteBuffer buffer = ByteBuffer.allocate(length);
+        while (buffer.hasRemaining()) {
+            if (in.read(buffer) < 0) {
+                throw new EOFException("snapshot ends inside its model section");
+            }
+        }
+        return buffer.flip();
+    }
+
+    /**
+     * Replaces the state of the four stores with what {@link #writeSnapshot} wrote, from an engine with the same
+     * {@link #storeShapes()}. On any failure the stores are left half loaded: {@link #clearState()} before using the
+     * engine again.
+     */
+    public void readSnapshot(final ReadableByteChannel in) throws IOException {
+        cards.readFrom(in);
+        merchants.readFrom(in);
+        terminals.readFrom(in);
+        tokens.readFrom(in);
+        readActiveModel(in);
+        publishCardStoreCounters();
+    }
+
+    /** Empties every store, leaving the engine as if just built (for a full replay after a failed load). */
+    public void clearState() {
+        switchScorer(initialScorer, null, new byte[activeModelSha256.length]);
+        cards.clear();
+        merchants.clear();
+        terminals.clear();
+        tokens.clear();
+        publishCardStoreCounters();
+    }
+
+    /** The active scorer's version; safe to call from any thread. */
+    public String scorerVersion() {
+        return activeScorerVersion;
+    }
+
+    /** The active scorer; business-logic thread only. */
+    public Scorer scorer() {
+        return scorer;
+    }
+
+    /**
+     * Replaces how replayed LOAD_MODEL events find their model (by default {@link ServingModels#reload}: the
+     * journaled path, checked against the journaled SHA-256). Call before replaying.
+     */
+    public void modelResolver(final ModelResolver resolver) {
+        this.modelResolver = resolver;
+    }
+
+    private void loadModel(final EngineEvent event) {
+        final Scorer next = event.scorer != null ? event.scorer
+            : modelResolver.resolve(event.modelVersion, event.modelPath, event.modelSha256);
+        if (!FeatureSchema.ID.equals(next.featureSchemaId())) {
+            throw new IllegalStateException("model " + next.version() + " reads features " + next.featureSchemaId()
+                + " but the engine computes " + FeatureSchema.ID);
+        }
+        if (event.modelVersion != null && !event.modelVersion.equals(next.version())) {
+            throw new IllegalStateException("model switch names version " + event.modelVersion + " but the model is "
+                + next.version());
+        }
+        switchScorer(next, event.modelPath, event.modelSha256);
+        event.scorerVersion = next.version();
+        event.applied = true;
+    }
+
+    private void switchScorer(final Scorer next, final String modelPath, final byte[] modelSha256) {
+        scorer = next;
+        activeScorerVersion = next.version();
+        activeModelPath = modelPath;
+        System.arraycopy(modelSha256, 0, activeModelSha256, 0, activeModelSha256.length);
+    }
+
+    public CardHistory cards() {
+        return cards;
+    }
+
+    private void authorize(final EngineEvent event) {
+        if (event.rejection != null) {
+            counters.rejections(event.rejection).incrementRelease();
+            event.resolvedFingerprintHigh = event.fingerprintHigh;
+            event.resolvedFingerprintLow = event.fingerprintLow;
+            decide(event, Action.DECLINE, event.rejection.responseCode(), 0);
+            event.reason0 = event.rejection.reason();
+            return;
+        }
+        counters.get(event.channel == Channel.CP ? EngineCounter.AUTHORIZATIONS_CP : EngineCounter.AUTHORIZATIONS_CNP)
+            .incrementRelease();
+        tokens.resolve(event.fingerprintHigh, event.fingerprintLow);
+        final long high = tokens.resolvedHigh();
+        final long low = tokens.resolvedLow();
+        event.resolvedFingerprintHigh = high;
+        event.resolvedFingerprintLow = low;
+
+        final long eventSecond = toSeconds(event.eventTimeMillis);
+        final boolean newCard = !cards.find(high, low, card);
+        if (newCard) {
+            cards.create(high, low, eventSecond, event.bin, event.lastFour, card);
+            publishCardStoreCounters();
+        }
+        final long now = Math.max(eventSecond, card.lastSeen());
+        merchants.findOrCreate(event.merchantKey, now, merchant);
+        final boolean hasTerminal = event.terminalKey != EngineEvent.NO_KEY;
+        if (hasTerminal) {
+            terminals.findOrCreate(event.terminalKey, now, terminal);
+        }
+        final long lastTerminal = card.lastCardPresentTerminal();
+        final int lastTerminalReports = lastTerminal != EngineEvent.NO_KEY && terminals.peek(lastTerminal, otherTerminal)
+            ? otherTerminal.fraudReportsLastMonth(Math.max(now, otherTerminal.lastSeen())) : 0;
+
+        features.clear();
+        extractor.extract(event, card, newCard, merchant, hasTerminal ? terminal : null, lastTerminalReports, now,
+            features);
+        final double amountMajor = FeatureExtractor.amountMajor(event);
+        final boolean cardNotPresent = event.channel == Channel.CNP;
+        final boolean smallAttempt = cardNotPresent && amountMajor <= DecisionPolicy.SMALL_ATTEMPT_MAJOR;
+
+        if (card.isFlagged()) {
+            decide(event, Action.DECLINE, ResponseCode.SUSPECTED_FRAUD, 1000);
+            event.reason0 = cardNotPresent ? ReasonCode.CARD_FLAGGED : ReasonCode.CARD_FLAGGED_ONLINE;
+            if (!cardNotPresent) {
+                counters.get(EngineCounter.CROSS_CHANNEL_BLOCKS).incrementRelease();
+            }
+        } else {
+            Arrays.fill(contributions, 0.0);
+            final int score = scorer.score(features, contributions);
+            if (cardNotPresent && DecisionPolicy.isCardTesting(smallAttempt,
+                card.smallCardNotPresentAttemptsLastHour(now), card.cardNotPresentDeclinesLastHour(now))) {
+                decide(event, Action.DECLINE, ResponseCode.SUSPECTED_FRAUD, Math.max(score, policy.thresholds().decline()));
+                event.reason0 = ReasonCode.CARD_TESTING;
+                selectReasons(event, 1);
+                raiseFlag(event, FlagReason.CARD_TESTING, now);
+            } else {
+                final Action action = policy.actionFor(score, event.channel);
+                decide(event, action, DecisionPolicy.responseCodeFor(action), score);
+                selectReasons(event, 0);
+                if (cardNotPresent && action == Action.DECLINE) {
+                    raiseFlag(event, FlagReason.CNP_FRAUD_DECLINE, now);
+                }
+            }
+        }
+
+        final long cardKey = high ^ low;
+        final long roundedAmount = Math.round(amountMajor);
+        card.recordAuthorization(now, event.channel, roundedAmount, smallAttempt, event.action == Action.DECLINE,
+            event.entryMode == EntryMode.CHIP, event.merchantKey, event.deviceKey);
+        if (!cardNotPresent) {
+            card.recordCardPresentLocation(now, event.terminalKey, event.merchantCountry);
+        }
+        merchant.recordTransaction(now, roundedAmount, cardKey);
+        if (hasTerminal) {
+            terminal.recordTransaction(now, roundedAmount, cardKey);
+        }
+    }
+
+    private void reportFraud(final EngineEvent event) {
+        counters.get(EngineCounter.FRAUD_REPORTS).incrementRelease();
+        tokens.resolve(event.fingerprintHigh, event.fingerprintLow);
+        final long high = tokens.resolvedHigh();
+        final long low = tokens.resolvedLow();
+        event.resolvedFingerprintHigh = high;
+        event.resolvedFingerprintLow = low;
+        final long now = toSeconds(event.eventTimeMillis);
+        if (!cards.find(high, low, card)) {
+            cards.create(high, low, now, event.bin, event.lastFour, card);
+            publishCardStoreCounters();
+        }
+        final boolean alreadyReported = card.isFlagged() && card.flagReason() == FlagReason.FRAUD_REPORT;
+        if (!card.isFlagged()) {
+            raiseFlag(event, FlagReason.FRAUD_REPORT, now);
+        }
+        // Point of compromise: the terminal where the card was last used in store, unless that is where the fraud
+        // itself happened (a counterfeit swipe says nothing of where the card was copied). It counts once per
+        // compromised card, not once for every payment the claim lists, so one busy victim cannot mark their
+        // everyday shop as compromised; the fraud's own terminal is where fraudsters spend, not a compromise.
+        final long lastTerminal = card.lastCardPresentTerminal();
+        if (lastTerminal != EngineEvent.NO_KEY && lastTerminal != event.terminalKey && !alreadyReported) {
+            terminals.findOrCreate(lastTerminal, now, otherTerminal).recordFraudReport(now, 0);
+        }
+        if (event.merchantKey != EngineEvent.NO_KEY) {
+            merchants.findOrCreate(event.merchantKey, now, merchant).recordFraudReport(now, 0);
+        }
+        event.applied = true;
+    }
+
+    private void clearFlag(final EngineEvent event) {
+        tokens.resolve(event.fingerprintHigh, event.fingerprintLow);
+        event.resolvedFingerprintHigh = tokens.resolvedHigh();
+        event.resolvedFingerprintLow = tokens.resolvedLow();
+        if (cards.find(event.resolvedFingerprintHigh, event.resolvedFingerprintLow, card) && card.isFlagged()) {
+            card.clearFlag();
+            counters.get(EngineCounter.FLAGS_CLEARED).incrementRelease();
+            event.applied = true;
+        }
+    }
+
+    private void linkToken(final EngineEvent event) {
+        tokens.link(event.fingerprintHigh, event.fingerprintLow, event.linkedFingerprintHigh, event.linkedFingerprintLow);
+        counters.get(EngineCounter.TOKEN_LINKS).incrementRelease();
+        event.resolvedFingerprintHigh = event.linkedFingerprintHigh;
+        event.resolvedFingerprintLow = event.linkedFingerprintLow;
+        event.applied = true;
+    }
+
+    private void answer(final EngineEvent event) {
+        event.queryResult = switch (event.queryKind) {
+            case STATE_DIGEST -> stateDigest();
+            case STATE_DUMP -> dumpState();
+            case CARD_COUNT -> cards.size();
+            case SNAPSHOT -> throw new IllegalStateException("snapshots are written by the business-logic stage");
+        };
+        event.applied = true;
+    }
+
+    /** After a card is created: creating one in a full store evicts another, whichever event created it. */
+    private void publishCardStoreCounters() {
+        counters.get(EngineCounter.CARDS_HELD).setRelease(cards.size());
+        counters.get(EngineCounter.CARD_EVICTIONS).setRelease(cards.evictions());
+        counters.get(EngineCounter.FLAGGED_CARD_EVICTIONS).setRelease(cards.flaggedEvictions());
+    }
+
+    private void raiseFlag(final EngineEvent event, final FlagReason reason, final long now) {
+        card.flag(reason, now);
+        event.flagRaised = reason;
+        counters.flagsRaised(reason).incrementRelease();
+    }
+
+    private void decide(final EngineEvent event, final Action action, final ResponseCode code, final int score) {
+        event.action = action;
+        event.responseCode = code;
+        event.score = score;
+        event.scorerVersion = scorer.version();
+        counters.decisions(action).incrementRelease();
+        counters.decisions(code).incrementRelease();
+    }
+
+    /** Fills the reason slots from {@code first} on with the strongest distinct reasons among the contributions. */
+    private void selectReasons(final EngineEvent event, final int first) {
+        for (int slot = first; slot < 3; slot++) {
+            ReasonCode best = null;
+            double bestPoints = 0.0;
+            for (int i = 0; i < contributions.length; i++) {
+                final ReasonCode reason = FeatureSchema.feature(i).reason();
+                if (contributions[i] > bestPoints && reason != null && !alreadyGiven(event, reason)) {
+                    best = reason;
+                    bestPoints = contributions[i];
+                }
+            }
+            if (best == null) {
+                return;
+            }
+            switch (slot) {
+                case 0 -> event.reason0 = best;
+                case 1 -> event.reason1 = best;
+                default -> event.reason2 = best;
+            }
+        }
+    }
+
+    private static boolean alreadyGiven(final EngineEvent event, final ReasonCode reason) {
+        return event.reason0 == reason || event.reason1 == reason || event.reason2 == reason;
+    }
+
+    private String dumpState() {
+        final StringBuilder out = new StringBuilder(64 + cards.size() * 160);
+        out.append("cards=").append(cards.size()).append('/').append(cards.capacity())
+            .append(" evicted=").append(cards.evictions())
+            .append(" merchants=").append(merchants.size())
+            .append(" terminals=").append(terminals.size())
+            .append(" tokens=").append(tokens.size())
+            .append(String.format(" digest=%016x%n", stateDigest()));
+        final CardRecord record = new CardRecord();
+        for (int i = 0; i < cards.size(); i++) {
+            cards.wrapAt(i, record);
+            final long last = record.lastSeen();
+            out.append(String.format("card %016x%016x bin=%06d last4=%04d first=%d last=%d flag=%s cp24h=%d cnp24h=%d"
+                    + " cp30d=%d cnp30d=%d declines=%d lastCpCountry=%s%n",
+                record.fingerprintHigh(), record.fingerprintLow(), record.bin(), record.lastFour(), record.firstSeen(),
+                last, record.flagReason(), record.count(Tier.DAY, Channel.CP, last),
+                record.count(Tier.DAY, Channel.CNP, last), record.count(Tier.MONTH, Channel.CP, last),
+                record.count(Tier.MONTH, Channel.CNP, last), record.declines(),
+                CountryCodes.unpack(record.lastCardPresentCountry())));
+        }
+        return out.toString();
+    }
+
+    static long toSeconds(final long epochMillis) {
+        return Math.max(0L, Math.min(0xFFFF_FFFFL, Math.floorDiv(epochMillis, 1000L)));
+    }
+}

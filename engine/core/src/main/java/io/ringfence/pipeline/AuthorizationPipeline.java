@@ -1,0 +1,231 @@
+package io.ringfence.pipeline;
+
+import com.lmax.disruptor.EventTranslatorOneArg;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import io.ringfence.api.EngineCounter;
+import io.ringfence.api.JournalConfig;
+import io.ringfence.api.WaitStrategyKind;
+import io.ringfence.decision.RiskEngine;
+import io.ringfence.event.EngineEvent;
+import io.ringfence.journal.DecisionJournal;
+import io.ringfence.journal.EventJournal;
+import io.ringfence.journal.JournalException;
+import io.ringfence.metrics.EngineCounters;
+import io.ringfence.snapshot.SnapshotStore;
+import org.HdrHistogram.Histogram;
+
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+
+/**
+ * The whole pipeline in one place: the ring of pre-allocated {@link EngineEvent}s and the stages that consume it.
+ *
+ * <pre>
+ *  gateway threads ──► ring (multi-producer) ──► BusinessLogicHandler ──► ResponseHandler ──► callers
+ *  (decode, validate,                            (RiskEngine: all state,   (release decisions,
+ *   fingerprint, copy in)                          features, score, decide,  latency histograms)
+ *                                                  update, flag)
+ * </pre>
+ *
+ * With a journal configured, the {@link JournalHandler} runs beside the business logic
+ * ({@code handleEventsWith(businessLogic, journal)}): both read the same slots in parallel, and the response stage
+ * waits for both, so no decision is released before its input is journaled. The {@link DecisionJournalHandler}
+ * writes the audit record beside the response stage.
+ */
+public final class AuthorizationPipeline implements AutoCloseable {
+    private static final EventTranslatorOneArg<EngineEvent, EngineEvent> COPY_STAGED =
+        (slot, sequence, staged) -> slot.copyRequestFrom(staged);
+    private static final List<String> STAGE_THREADS = List.of("ringfence-business-logic", "ringfence-response");
+    private static final List<String> JOURNALED_STAGE_THREADS = List.of("ringfence-business-logic", "ringfence-journal",
+        "ringfence-decision-journal", "ringfence-response");
+    private static final System.Logger LOG = System.getLogger("io.ringfence.journal");
+    private static final long SHUTDOWN_TIMEOUT_SECONDS = 10;
+    private static final long DRAIN_POLL_NANOS = 100_000;
+
+    private final EngineCounters counters;
+    private final JournalHealth journalHealth = new JournalHealth();
+    private final RiskEngine riskEngine;
+    private final Recovery recovery;
+    private final ResponseHandler responseHandler;
+    private final Disruptor<EngineEvent> disruptor;
+    private final RingBuffer<EngineEvent> ring;
+    private Histogram decisionLatencyInterval;
+    private Histogram flagToBlockInterval;
+    private final Histogram decisionLatency = new Histogram(ResponseHandler.MAX_RECORDED_NANOS, 3);
+    private final Histogram flagToBlock = new Histogram(ResponseHandler.MAX_RECORDED_NANOS, 3);
+    private final List<Thread> stageThreads = new CopyOnWriteArrayList<>();
+
+    /**
+     * Builds the pipeline around the business logic; with a journal configured, first recovers the state from
+     * snapshot and journal.
+     *
+     * @param journal       where to journal, or null for none
+     * @param inputJournals opens the input journal: {@code ChronicleEventJournal::open}, or in tests a journal
+     *                      that fails
+     */
+    public AuthorizationPipeline(final RiskEngine riskEngine, final int ringSize, final WaitStrategyKind waitStrategy,
+        final JournalConfig journal, final EngineCounters counters,
+        final Function<JournalConfig, EventJournal> inputJournals) {
+        this.counters = counters;
+        this.riskEngine = riskEngine;
+        this.responseHandler = new ResponseHandler();
+        final OpenedJournals opened = journal == null ? null : openJournals(journal, inputJournals);
+        if (opened == null) {
+            this.recovery = Recovery.FRESH;
+            this.disruptor = new Disruptor<>(EngineEvent::new, ringSize, stageThreads(STAGE_THREADS),
+                ProducerType.MULTI, WaitStrategies.create(waitStrategy));
+            disruptor.handleEventsWith(new BusinessLogicHandler(riskEngine, journalHealth))
+                .then(responseHandler);
+        } else {
+            this.recovery = opened.recovery();
+            counters.get(EngineCounter.EVENTS_RECOVERED).setRelease(recovery.eventsReplayed());
+            this.disruptor = new Disruptor<>(EngineEvent::new, ringSize, stageThreads(JOURNALED_STAGE_THREADS),
+                ProducerType.MULTI, WaitStrategies.create(waitStrategy));
+            final JournalHandler journalHandler = new JournalHandler(opened.input(), recovery.nextSequence(),
+                journalHealth, counters);
+            final BusinessLogicHandler businessLogic = new BusinessLogicHandler(riskEngine,
+                recovery.nextSequence(), opened.snapshots(), () -> disruptor.getSequenceValueFor(journalHandler),
+                journalHealth, journalHandler::snapshotCovers);
+            disruptor.handleEventsWith(businessLogic, journalHandler)
+                .then(new DecisionJournalHandler(opened.decisions(), counters), responseHandler);
+        }
+        disruptor.setDefaultExceptionHandler(new StageExceptionHandler(counters));
+        this.ring = disruptor.start();
+    }
+
+    /**
+     * Copies a staged event into the next free slot and publishes it, unless the ring is full.
+     *
+     * @return false when the ring had no free slot: the event was not published
+     */
+    public boolean tryPublish(final EngineEvent staged) {
+        return ring.tryPublishEvent(COPY_STAGED, staged);
+    }
+
+    public int ringSize() {
+        return ring.getBufferSize();
+    }
+
+    public long remainingCapacity() {
+        return ring.remainingCapacity();
+    }
+
+    public String scorerVersion() {
+        return riskEngine.scorerVersion();
+    }
+
+    public EngineCounters counters() {
+        return counters;
+    }
+
+    /** Whether the input journal still takes writes; always healthy without a journal. */
+    public JournalHealth journalHealth() {
+        return journalHealth;
+    }
+
+    /** Bytes of off-heap card history per configured card, index included. */
+    public double bytesPerCard() {
+        return riskEngine.cards().bytesPerCard();
+    }
+
+    /** Cumulative decision latency since start; safe to call from any thread. */
+    public synchronized Histogram decisionLatency() {
+        decisionLatencyInterval = responseHandler.takeDecisionLatency(decisionLatencyInterval);
+        decisionLatency.add(decisionLatencyInterval);
+        return decisionLatency.copy();
+    }
+
+    /** Cumulative flag-to-block latency since start; safe to call from any thread. */
+    public synchronized Histogram flagToBlock() {
+        flagToBlockInterval = responseHandler.takeFlagToBlock(flagToBlockInterval);
+        flagToBlock.add(flagToBlockInterval);
+        return flagToBlock.copy();
+    }
+
+    /**
+     * Processes every event already published (for at most 10 seconds), then stops the stage threads and waits
+     * for them to finish, journals closed.
+     *
+     * <p>Waits on the ring's gating sequence rather than {@code Disruptor.shutdown}: that one skips stages whose
+     * thread has not started running yet, so an engine closed just after start could halt with events unread.
+     */
+    @Override
+    public void close() {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SHUTDOWN_TIMEOUT_SECONDS);
+        while (ring.getMinimumGatingSequence() < ring.getCursor() && System.nanoTime() - deadline < 0) {
+            LockSupport.parkNanos(DRAIN_POLL_NANOS);
+        }
+        disruptor.halt();
+        for (final Thread stage : stageThreads) {
+            try {
+                stage.join(TimeUnit.SECONDS.toMillis(SHUTDOWN_TIMEOUT_SECONDS));
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    /**
+     * Recovers the state and opens the journals; when that fails (directory unwritable or unreadable, disk full),
+     * says so in one line and returns null: the engine then starts in degraded mode, answering every request with
+     * its stand-in policy rather than deciding without a journal.
+     */
+    private OpenedJournals openJournals(final JournalConfig journal,
+        final Function<JournalConfig, EventJournal> inputJournals) {
+        final SnapshotStore snapshots = new SnapshotStore(journal.snapshotDirectory());
+        try {
+            final Recovery recovered = Recovery.run(riskEngine, snapshots, journal);
+            if (counters.get(EngineCounter.INTERNAL_ERRORS).get() > 0) {
+                LOG.log(System.Logger.Level.WARNING, "Recovery met " + counters.get(EngineCounter.INTERNAL_ERRORS)
+                    .get() + " journaled event(s) whose processing failed; each got the answer a failure gets (96,"
+                    + " or not applied): " + String.join("; ", counters.errors().describe()));
+            }
+            final DecisionJournal decisions = DecisionJournal.open(journal);
+            try {
+                return new OpenedJournals(snapshots, recovered, decisions, inputJournals.apply(journal));
+            } catch (final RuntimeException e) {
+                decisions.close();
+                throw e;
+            }
+        } catch (final JournalException | UncheckedIOException e) {
+            riskEngine.clearState();
+            journalHealth.fail(e.getMessage());
+            LOG.log(System.Logger.Level.ERROR, "Journal unavailable at start, answering every request with the"
+                + " stand-in policy: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private record OpenedJournals(SnapshotStore snapshots, Recovery recovery, DecisionJournal decisions,
+        EventJournal input) {
+    }
+
+    /** What recovery did at start: snapshot loaded, events replayed, and how fast. */
+    public String recoverySummary() {
+        return String.format("snapshot through sequence %d, %d journal events replayed in %.1f ms (%.0f events/s)",
+            recovery.snapshotSequence(), recovery.eventsReplayed(), recovery.replayNanos() / 1e6,
+            recovery.eventsPerSecond());
+    }
+
+    /** Names stage threads in the order the Disruptor starts them (the order stages were added), and keeps them. */
+    private ThreadFactory stageThreads(final List<String> names) {
+        final AtomicInteger next = new AtomicInteger();
+        return runnable -> {
+            final int index = next.getAndIncrement();
+            final String name = index < names.size() ? names.get(index) : "ringfence-stage-" + index;
+            final Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            stageThreads.add(thread);
+            return thread;
+        };
+    }
+}

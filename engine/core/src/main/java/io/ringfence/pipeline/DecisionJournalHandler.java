@@ -1,0 +1,50 @@
+package io.ringfence.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import io.ringfence.api.EngineCounter;
+import io.ringfence.event.EngineEvent;
+import io.ringfence.event.EventType;
+import io.ringfence.journal.DecisionJournal;
+import io.ringfence.journal.JournalException;
+import io.ringfence.metrics.EngineCounters;
+
+/**
+ * Stage 2, beside the response stage: writes each decision to the audit journal. It does not hold responses
+ * back: the input journal is the source of truth, and replaying it reproduces every decision, so a decision lost
+ * from the audit journal in a crash is recomputed exactly by {@code ringfence replay}. A failed write is counted
+ * and said once; input journaling and decisions go on.
+ */
+final class DecisionJournalHandler implements EventHandler<EngineEvent> {
+    private static final System.Logger LOG = System.getLogger("io.ringfence.journal");
+
+    private final DecisionJournal journal;
+    private final EngineCounters counters;
+    private boolean failureReported;
+
+    DecisionJournalHandler(final DecisionJournal journal, final EngineCounters counters) {
+        this.journal = journal;
+        this.counters = counters;
+    }
+
+    @Override
+    public void onEvent(final EngineEvent event, final long sequence, final boolean endOfBatch) {
+        if (event.type == EventType.QUERY) {
+            return;
+        }
+        try {
+            journal.append(event, System.nanoTime() - event.ingressNanos, event.journalFailed);
+        } catch (final JournalException e) {
+            counters.get(EngineCounter.DECISION_JOURNAL_FAILURES).incrementRelease();
+            if (!failureReported) {
+                failureReported = true;
+                LOG.log(System.Logger.Level.ERROR, "Decision journal write failed; decisions go on, audit records "
+                    + "can be rebuilt with 'ringfence replay': " + e.getMessage());
+            }
+        }
+    }
+
+    @Override
+    public void onShutdown() {
+        journal.close();
+    }
+}

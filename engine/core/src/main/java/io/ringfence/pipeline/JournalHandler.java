@@ -1,0 +1,84 @@
+package io.ringfence.pipeline;
+
+import com.lmax.disruptor.EventHandler;
+import io.ringfence.api.EngineCounter;
+import io.ringfence.event.EngineEvent;
+import io.ringfence.event.EventType;
+import io.ringfence.journal.EventJournal;
+import io.ringfence.journal.JournalException;
+import io.ringfence.metrics.EngineCounters;
+
+/**
+ * Stage 1, beside the business logic: appends every input event to the {@link EventJournal}. The response stage
+ * waits for this one, so no decision is released before its input is journaled.
+ *
+ * <p>The first failed write puts the engine in degraded mode for good: that event and every later one are marked
+ * {@link EngineEvent#journalFailed} and not written, so the journal stays a clean prefix of the ring and the
+ * callers of those events get stand-in decisions. Ingress stops taking new requests. A restart recovers exactly
+ * the journaled prefix, which holds every decision a caller has seen.
+ */
+final class JournalHandler implements EventHandler<EngineEvent> {
+    private static final System.Logger LOG = System.getLogger("io.ringfence.journal");
+
+    private final EventJournal journal;
+    private final long firstSequence;
+    private final JournalHealth health;
+    private final EngineCounters counters;
+    private volatile long snapshotCovered = -1L;
+    private long retentionAppliedTo = -1L;
+
+    JournalHandler(final EventJournal journal, final long firstSequence, final JournalHealth health,
+        final EngineCounters counters) {
+        this.journal = journal;
+        this.firstSequence = firstSequence;
+        this.health = health;
+        this.counters = counters;
+    }
+
+    /** Called by the business-logic stage once a snapshot covering every event up to {@code sequence} is written. */
+    void snapshotCovers(final long sequence) {
+        snapshotCovered = sequence;
+    }
+
+    @Override
+    public void onEvent(final EngineEvent event, final long sequence, final boolean endOfBatch) {
+        if (endOfBatch) {
+            applyRetention();
+        }
+        if (event.type == EventType.QUERY) {
+            return;
+        }
+        if (!health.isHealthy()) {
+            event.journalFailed = true;
+            return;
+        }
+        try {
+            journal.append(event, firstSequence + sequence);
+        } catch (final JournalException e) {
+            event.journalFailed = true;
+            counters.get(EngineCounter.JOURNAL_FAILURES).incrementRelease();
+            health.fail(e.getMessage());
+            LOG.log(System.Logger.Level.ERROR, "Journal write failed, engine now answers with stand-in decisions: "
+                + e.getMessage());
+        }
+    }
+
+    /** Journal files a snapshot covers may go; done here because only this thread touches the journal. */
+    private void applyRetention() {
+        final long covered = snapshotCovered;
+        if (covered == retentionAppliedTo) {
+            return;
+        }
+        retentionAppliedTo = covered;
+        try {
+            journal.deleteCyclesCoveredBy(covered);
+        } catch (final JournalException e) {
+            LOG.log(System.Logger.Level.WARNING, "Journal retention skipped: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void onShutdown() {
+        journal.close();
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * The HTML evaluation report and its charts.
+ */
+package io.ringfence.models.report;

@@ -1,0 +1,193 @@
+package io.ringfence.models.training;
+
+import io.ringfence.EngineConfig;
+import io.ringfence.api.AuthorizationRequest;
+import io.ringfence.api.CardRef;
+import io.ringfence.api.FlagReason;
+import io.ringfence.api.FraudReport;
+import io.ringfence.api.FraudReportKind;
+import io.ringfence.api.StoreCapacities;
+import io.ringfence.models.data.CsvReplayReader;
+import io.ringfence.models.data.ReplayFormatException;
+import io.ringfence.models.data.ReplayRow;
+import io.ringfence.offline.OfflineEngine;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.PriorityQueue;
+import java.util.function.Consumer;
+
+/**
+ * Replay mode: the feature rows of a CSV replay file, computed by the engine's own business logic.
+ *
+ * <p><b>One feature code path.</b> Every authorization goes through an {@link OfflineEngine}: the live engine's
+ * ingress and business logic on the calling thread, with the built-in policy scorer and the development fingerprint
+ * key of {@link EngineConfig.Builder#developmentFingerprintKey()}. Its features are what the engine computed before
+ * it updated its state with the authorization, exactly as live.
+ *
+ * <p><b>Labels arrive late, as fraud reports.</b> The label column never reaches the features directly: for every
+ * fraud row, a {@code REPORT_FRAUD} event (the transaction's card, merchant and terminal, kind
+ * {@link FraudReportKind#ISSUER_REPORT}) is scheduled at the transaction time plus the feedback delay, and injected
+ * into the stream in time order: before an authorization whose time is at or after the report's, never before.
+ * Reports due at the same time go in the order their transactions were read. So merchant and terminal fraud counts,
+ * and card flags, use only what would have been known then.
+ *
+ * <p><b>Cardholders dispute false flags.</b> The engine blocks a flagged card until an analyst clears it, and a replay
+ * file has no clears. When the engine flags a card on a payment labelled genuine (a card-not-present decline of the
+ * cardholder's own purchase), the cardholder calls and an analyst clears the flag {@link #DISPUTE_DELAY} later, as
+ * {@code ringfence demo}'s false-positive story does live; without that, one false decline would block the card for
+ * the rest of the file and every later genuine payment would count against whichever scorer raised it. Only a
+ * {@code label} of 0 is disputed; an unlabelled payment is not.
+ *
+ * <p>Rows before {@code from} warm the state and are not emitted; reading stops at the first row at or after
+ * {@code to}. The file must be in time order (the replay format's rows are; a row earlier than the one before stops
+ * the replay with a {@link ReplayFormatException}). Streams: memory holds the engine's stores and the reports not
+ * yet due, never the file. A request the engine rejects (malformed for ingress) is declined without features and is
+ * not emitted; {@link Stats#rejected()} counts them.
+ *
+ * <p>Deterministic: the same file and arguments give the same rows, byte for byte.
+ */
+public final class FeatureReplay {
+    /** Store capacities for a replay: enough for a few hundred thousand cards without the engine's 1M-card default. */
+    public static final int CARD_CAPACITY_DEFAULT = 1 << 20;
+    public static final int TOKEN_CAPACITY_DEFAULT = 1024;
+    /** From a false flag to the analyst's clear: the cardholder calls about the declined payment the same day. */
+    public static final Duration DISPUTE_DELAY = Duration.ofDays(1);
+
+    private final Duration feedbackDelay;
+    private final long fromMillis;
+    private final long toMillis;
+    private final int cardCapacity;
+
+    /**
+     * What a replay did; {@code stateDigest} is the engine's {@link OfflineEngine#stateDigest()} at the end, to compare
+     * with a live engine's after the same events.
+     */
+    public record Stats(long rowsRead, long warmUpRows, long emitted, long rejected, long fraudRows,
+                        long reportsApplied, long reportsPending, long stateDigest, long flagsDisputed) {
+    }
+
+    /**
+     * @param feedbackDelay how long after a fraudulent transaction its report reaches the engine
+     * @param fromMillis    first time emitted (earlier rows only warm the state)
+     * @param toMillis      end of the replay, exclusive
+     */
+    public FeatureReplay(final Duration feedbackDelay, final long fromMillis, final long toMillis) {
+        this(feedbackDelay, fromMillis, toMillis, CARD_CAPACITY_DEFAULT);
+    }
+
+    public FeatureReplay(final Duration feedbackDelay, final long fromMillis, final long toMillis,
+                         final int cardCapacity) {
+        if (feedbackDelay.isNegative()) {
+            throw new IllegalArgumentException("feedback delay must not be negative: " + feedbackDelay);
+        }
+        if (toMillis < fromMillis) {
+            throw new IllegalArgumentException("replay window ends before it starts");
+        }
+        this.feedbackDelay = feedbackDelay;
+        this.fromMillis = fromMillis;
+        this.toMillis = toMillis;
+        this.cardCapacity = cardCapacity;
+    }
+
+    /**
+     * The engine a replay runs: built-in policy scorer, default thresholds, the development fingerprint key (replay
+     * rows are test data or already pseudonymous), room for {@code cardCapacity} cards.
+     */
+    public static EngineConfig engineConfig(final int cardCapacity) {
+        return EngineConfig.builder().developmentFingerprintKey()
+            .capacities(StoreCapacities.DEFAULT.withCards(cardCapacity).withTokens(TOKEN_CAPACITY_DEFAULT)).build();
+    }
+
+    /**
+     * Replays {@code file}, giving {@code sink} the row of every authorization in {@code [from, to)}, in file order.
+     *
+     * @throws ReplayFormatException at a malformed row or a row out of time order
+     * @throws IOException           when the file cannot be read
+     */
+    public Stats run(final Path file, final Consumer<FeatureRow> sink) throws IOException {
+        final OfflineEngine engine = OfflineEngine.create(engineConfig(cardCapacity));
+        final PriorityQueue<PendingEvent> pending = new PriorityQueue<>(
+            Comparator.comparingLong(PendingEvent::timeMillis).thenComparingLong(PendingEvent::order));
+        final long disputeMillis = DISPUTE_DELAY.toMillis();
+        long disputes = 0;
+        final long delayMillis = feedbackDelay.toMillis();
+        long order = 0;
+        long rows = 0;
+        long warmUp = 0;
+        long emitted = 0;
+        long rejected = 0;
+        long frauds = 0;
+        long reports = 0;
+        long lastTime = Long.MIN_VALUE;
+        try (CsvReplayReader reader = CsvReplayReader.open(file)) {
+            for (ReplayRow row = reader.next(); row != null; row = reader.next()) {
+                final long time = row.timeMillis();
+                if (time < lastTime) {
+                    throw new ReplayFormatException(file.toString(), row.line(),
+                        "rows out of time order: a replay needs them sorted by timestamp");
+                }
+                lastTime = time;
+                if (time >= toMillis) {
+                    break;
+                }
+                rows++;
+                while (!pending.isEmpty() && pending.peek().timeMillis() <= time) {
+                    final PendingEvent due = pending.poll();
+                    due.applyTo(engine);
+                    if (due.fraudReport()) {
+                        reports++;
+                    }
+                }
+                final AuthorizationRequest request = row.request();
+                final OfflineEngine.Outcome outcome = engine.authorize(request);
+                final boolean decided = !outcome.refused();
+                if (!decided) {
+                    rejected++;
+                } else if (time < fromMillis) {
+                    warmUp++;
+                } else {
+                    sink.accept(new FeatureRow(row.id() == null ? "line:" + row.line() : row.id(),
+                        outcome.fingerprint().toString(), time, outcome.features(), row.label(),
+                        outcome.action() == null ? 0 : outcome.score()));
+                    emitted++;
+                }
+                if (row.fraud() && decided) {
+                    frauds++;
+                    pending.add(new PendingEvent(true, time + delayMillis, order++, card(request),
+                        request.merchantId(), request.terminalId()));
+                } else if (row.label() == ReplayRow.Label.GENUINE && decided
+                    && outcome.flagRaised() != FlagReason.NOT_FLAGGED) {
+                    disputes++;
+                    pending.add(new PendingEvent(false, time + disputeMillis, order++, card(request),
+                        null, null));
+                }
+            }
+        }
+        final long reportsPending = pending.stream().filter(PendingEvent::fraudReport).count();
+        return new Stats(rows, warmUp, emitted, rejected, frauds, reports, reportsPending, engine.stateDigest(),
+            disputes);
+    }
+
+    private static CardRef card(final AuthorizationRequest request) {
+        return request.pan() != null ? CardRef.pan(request.pan()) : CardRef.reference(request.cardReference());
+    }
+
+    /**
+     * A control event not yet due: the issuer's fraud report about a fraudulent transaction, or the analyst's clear of
+     * a flag the cardholder disputed.
+     */
+    private record PendingEvent(boolean fraudReport, long timeMillis, long order, CardRef card, String merchantId,
+                                String terminalId) {
+        void applyTo(final OfflineEngine engine) {
+            if (fraudReport) {
+                engine.reportFraud(new FraudReport(card, FraudReportKind.ISSUER_REPORT, timeMillis, merchantId,
+                    terminalId));
+            } else {
+                engine.clearFlag(card, timeMillis);
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.ringfence.synthetic;
+
+import io.ringfence.api.EntryMode;
+
+/**
+ * A false alarm. A cardholder travelling abroad books a tour on a new laptop: a large amount, a new device and a
+ * foreign IP address, so the engine declines it and flags the card; their next tap in a restaurant is declined
+ * 59 CARD_FLAGGED_ONLINE. They call the bank, an analyst clears the flag, and their next tap is approved.
+ */
+final class FalsePositiveScenario implements Scenario {
+    @Override
+    public ScenarioKind kind() {
+        return ScenarioKind.FALSE_POSITIVE;
+    }
+
+    /** None beyond the one a day every story has: one false alarm a day, whatever the population. */
+    @Override
+    public double casesPerTenThousandCards() {
+        return 0;
+    }
+
+    @Override
+    public void inject(final ScenarioContext ctx) {
+        final RandomDraws random = ctx.random();
+        final long dayStart = ctx.dayStartMillis();
+        final Cardholder traveller = ctx.claim(null, Claim.during(dayStart, dayStart + ScenarioContext.DAY_MILLIS));
+        final SyntheticCard card = traveller.card();
+        final String abroad = NormalSpending.abroad(traveller.home(), random);
+        final String step = "traveller's own purchases abroad";
+
+        ctx.genuineOnline(traveller, abroad, ctx.between(7.0, 7.5), step);
+        long time = ctx.between(8.0, 8.5);
+        for (int i = 0; i < 3; i++) {
+            ctx.genuineInStore(traveller, ctx.merchants().pickStore(abroad, random), time, step);
+            time = ctx.minutesAfter(time, 40, 80);
+        }
+
+        final long booking = ctx.between(12.5, 15.0);
+        final Merchant agency = ctx.merchants().pickOnline(MerchantCategory.TRAVEL_AGENCY, traveller.home().code(),
+            random);
+        final OnlineIdentity newLaptop = new OnlineIdentity(Device.draw(random), random.ipAddress(), abroad,
+            traveller.email(), traveller.home().code());
+        ctx.emit(Purchases.online(card, agency, booking, Purchases.amountBetween(2_200, 3_000, random),
+            EntryMode.ECOMMERCE, newLaptop, ctx.tag("traveller books a tour on a new laptop", false,
+                Expectation.DECLINED_AND_FLAGGED)));
+
+        final long refused = ctx.minutesAfter(booking, 20, 40);
+        final Merchant restaurant = random.pick(ctx.merchants().stores(abroad, MerchantCategory.RESTAURANT));
+        ctx.emit(Purchases.inStore(card, restaurant, restaurant.pickTerminal(random), refused,
+            Purchases.amountBetween(45, 120, random), EntryMode.CONTACTLESS,
+            ctx.tag("traveller's tap is refused", false, Expectation.BLOCKED_IN_STORE)));
+
+        final long cleared = ctx.minutesAfter(refused, 30, 60);
+        ctx.emit(new SyntheticFlagClear(cleared, card,
+            ctx.tag("analyst confirms the booking and clears the flag", false, Expectation.APPLIED)));
+
+        final long tap = ctx.minutesAfter(cleared, 15, 45);
+        final Merchant store = random.pick(ctx.merchants().stores(abroad, MerchantCategory.CLOTHING));
+        ctx.emit(Purchases.inStore(card, store, store.pickTerminal(random), tap,
+            Purchases.amountBetween(30, 90, random), EntryMode.CONTACTLESS,
+            ctx.tag("traveller's tap works again", false, Expectation.APPROVED)));
+    }
+}
