@@ -1,10 +1,10 @@
 package io.ringfence.benchmarks;
 
-import io.ringfence.EngineConfig;
 import io.ringfence.api.AuthorizationRequest;
 import io.ringfence.api.CardNumbers;
 import io.ringfence.api.Channel;
 import io.ringfence.api.EntryMode;
+import io.ringfence.ingress.CardFingerprinter;
 
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -52,7 +52,7 @@ final class SyntheticTraffic {
 
     /** The engine's development fingerprint key (never for real card data). */
     static byte[] developmentKey() {
-        return EngineConfig.builder().developmentFingerprintKey().build().fingerprintKey();
+        return CardFingerprinter.developmentKey();
     }
 
     /** The 16-digit, Luhn-valid PAN of card {@code card} (0 to 999,999,999). */

@@ -1,8 +1,10 @@
 package io.ringfence;
 
 import io.ringfence.api.Ack;
+import io.ringfence.api.Action;
 import io.ringfence.api.AuthorizationRequest;
 import io.ringfence.api.CardRef;
+import io.ringfence.api.Channel;
 import io.ringfence.api.Decision;
 import io.ringfence.api.EngineCounter;
 import io.ringfence.api.EngineStats;
@@ -12,6 +14,7 @@ import io.ringfence.api.FraudReport;
 import io.ringfence.api.JournalConfig;
 import io.ringfence.api.LatencySummary;
 import io.ringfence.api.ReasonCode;
+import io.ringfence.api.ResponseCode;
 import io.ringfence.api.StandInPolicy;
 import io.ringfence.decision.DecisionPolicy;
 import io.ringfence.decision.RiskEngine;
@@ -19,6 +22,7 @@ import io.ringfence.event.EngineEvent;
 import io.ringfence.event.EventType;
 import io.ringfence.event.QueryKind;
 import io.ringfence.event.Rejection;
+import io.ringfence.history.FlagStore;
 import io.ringfence.ingress.CardFingerprinter;
 import io.ringfence.ingress.Ingress;
 import io.ringfence.journal.ChronicleEventJournal;
@@ -62,11 +66,15 @@ public final class Engine implements AutoCloseable {
     /** Deadline for state queries (digest, dump) and model switches, which wait behind every queued event. */
     private static final Duration QUERY_DEADLINE = Duration.ofSeconds(30);
     private static final long PUBLISH_RETRY_PARK_NANOS = 1_000;
+    /** The scorer version a stand-in that refused a flagged card carries. */
+    private static final String STAND_IN_FLAGGED_VERSION = "stand-in/flags";
 
     private final EngineConfig config;
     private final EngineCounters counters = new EngineCounters();
     private final Ingress ingress;
     private final AuthorizationPipeline pipeline;
+    /** Read by caller threads: a stand-in never approves a flagged card. */
+    private final FlagStore flags;
     private final ScheduledExecutorService deadlines;
     private final ThreadLocal<EngineEvent> staging = ThreadLocal.withInitial(EngineEvent::new);
     private volatile boolean running;
@@ -76,7 +84,8 @@ public final class Engine implements AutoCloseable {
         this.ingress = new Ingress(new CardFingerprinter(config.fingerprintKey()), config.maxAmountMinor(),
             config.ingressEpochMillisClock());
         final RiskEngine riskEngine = new RiskEngine(config.capacities(), config.scorerFactory().get(),
-            new DecisionPolicy(config.thresholds()), counters);
+            new DecisionPolicy(config.thresholds()).withIdempotencyWindow(config.idempotencyWindow()), counters);
+        this.flags = riskEngine.flags();
         this.pipeline = new AuthorizationPipeline(riskEngine, config.ringSize(), config.waitStrategy(), config.journal(),
             counters, inputJournals);
         final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -104,6 +113,10 @@ public final class Engine implements AutoCloseable {
      * can inject journals that fail.
      */
     static Engine start(final EngineConfig config, final Function<JournalConfig, EventJournal> inputJournals) {
+        if (config.usesDevelopmentKey()) {
+            LOG.log(System.Logger.Level.WARNING, "Ringfence engine starting with the public development fingerprint"
+                + " key: fingerprints protect nothing; never give it real card numbers");
+        }
         final Engine engine = new Engine(config, inputJournals);
         LOG.log(System.Logger.Level.INFO, () -> "Ringfence engine started: " + config + ", scorer="
             + engine.pipeline.scorerVersion() + String.format(", %.0f bytes per card", engine.pipeline.bytesPerCard())
@@ -122,6 +135,9 @@ public final class Engine implements AutoCloseable {
         final long deadlineNanos = ingressNanos + deadline.toNanos();
         final EngineEvent staged = stage(EventType.AUTHORIZE, ingressNanos);
         ingress.decodeAuthorization(request, staged);
+        if (staged.rejection != null) {
+            return refused(staged, ingressNanos);
+        }
         final ReasonCode unavailable = unavailability();
         if (unavailable != null) {
             return standIn(staged, unavailable, ingressNanos);
@@ -151,6 +167,9 @@ public final class Engine implements AutoCloseable {
         final long ingressNanos = System.nanoTime();
         final EngineEvent staged = stage(EventType.AUTHORIZE, ingressNanos);
         ingress.decodeAuthorization(request, staged);
+        if (staged.rejection != null) {
+            return CompletableFuture.completedFuture(refused(staged, ingressNanos));
+        }
         final ReasonCode unavailable = unavailability();
         if (unavailable != null) {
             return CompletableFuture.completedFuture(standIn(staged, unavailable, ingressNanos));
@@ -158,8 +177,11 @@ public final class Engine implements AutoCloseable {
         final Object requestId = staged.requestId;
         final long fingerprintHigh = staged.fingerprintHigh;
         final long fingerprintLow = staged.fingerprintLow;
+        final Channel channel = staged.channel;
+        final long eventTimeMillis = staged.eventTimeMillis;
         final AsyncDecision pending = new AsyncDecision(counters, () -> standInDecision(requestId, fingerprintHigh,
-            fingerprintLow, ReasonCode.STAND_IN_JOURNAL_UNAVAILABLE, System.nanoTime() - ingressNanos));
+            fingerprintLow, channel, eventTimeMillis, ReasonCode.STAND_IN_JOURNAL_UNAVAILABLE,
+            System.nanoTime() - ingressNanos));
         if (!publish(staged, pending)) {
             pending.future.complete(standIn(staged, ReasonCode.STAND_IN_RING_FULL, ingressNanos));
             return pending.future;
@@ -168,8 +190,8 @@ public final class Engine implements AutoCloseable {
             pending.deadlineTask(deadlines.schedule(() -> {
                 if (pending.abandon()) {
                     counters.get(EngineCounter.STAND_IN_DEADLINE).increment();
-                    pending.future.complete(standInDecision(requestId, fingerprintHigh, fingerprintLow,
-                        ReasonCode.STAND_IN_DEADLINE, System.nanoTime() - ingressNanos));
+                    pending.future.complete(standInDecision(requestId, fingerprintHigh, fingerprintLow, channel,
+                        eventTimeMillis, ReasonCode.STAND_IN_DEADLINE, System.nanoTime() - ingressNanos));
                 }
             }, deadline.toNanos(), TimeUnit.NANOSECONDS));
         } catch (final RejectedExecutionException stopped) {
@@ -289,11 +311,6 @@ public final class Engine implements AutoCloseable {
     /** Number of cards in the history store. */
     public int cardCount() {
         return (Integer)query(QueryKind.CARD_COUNT);
-    }
-
-    /** The fingerprint the engine gives a card number; lets tools and analysts name cards without PANs. */
-    public Fingerprint fingerprint(final String cardNumber) {
-        return ingress.fingerprintOf(cardNumber);
     }
 
     public EngineStats stats() {
@@ -438,16 +455,49 @@ public final class Engine implements AutoCloseable {
             case STAND_IN_JOURNAL_UNAVAILABLE -> counters.get(EngineCounter.STAND_IN_JOURNAL).increment();
             default -> counters.get(EngineCounter.STAND_IN_STOPPED).increment();
         }
-        return standInDecision(staged.requestId, staged.fingerprintHigh, staged.fingerprintLow, reason,
+        return standInDecision(staged.requestId, staged.fingerprintHigh, staged.fingerprintLow, staged.channel,
+            staged.eventTimeMillis, reason,
             System.nanoTime() - ingressNanos);
     }
 
+    /**
+     * The stand-in policy's decision, unless the card is flagged: the flags are read here, on the caller's thread,
+     * so a stand-in (fail-open included) never approves a card the engine would refuse. Audited as given.
+     */
     private Decision standInDecision(final Object requestId, final long fingerprintHigh, final long fingerprintLow,
-        final ReasonCode reason, final long latencyNanos) {
-        final StandInPolicy policy = config.standInPolicy();
-        return new Decision(requestId == null ? null : requestId.toString(), policy.action(), policy.responseCode(),
-            0, List.of(reason), new Fingerprint(fingerprintHigh, fingerprintLow), latencyNanos, true, -1L,
-            "stand-in/" + policy, FlagReason.NOT_FLAGGED);
+        final Channel channel, final long eventTimeMillis, final ReasonCode reason, final long latencyNanos) {
+        final String id = requestId == null ? null : requestId.toString();
+        final Fingerprint card = new Fingerprint(fingerprintHigh, fingerprintLow);
+        final Decision decision;
+        if (flags.reasonOf(fingerprintHigh, fingerprintLow) != FlagReason.NOT_FLAGGED) {
+            counters.get(EngineCounter.STAND_IN_FLAGGED).increment();
+            decision = new Decision(id, Action.DECLINE, ResponseCode.SUSPECTED_FRAUD, 1000, List.of(
+                channel == Channel.CNP ? ReasonCode.CARD_FLAGGED : ReasonCode.CARD_FLAGGED_ONLINE, reason), card,
+                latencyNanos, true, -1L, STAND_IN_FLAGGED_VERSION, FlagReason.NOT_FLAGGED);
+        } else {
+            final StandInPolicy policy = config.standInPolicy();
+            decision = new Decision(id, policy.action(), policy.responseCode(), 0, List.of(reason), card,
+                latencyNanos, true, -1L, "stand-in/" + policy, FlagReason.NOT_FLAGGED);
+        }
+        pipeline.auditCallerAnswer(decision, eventTimeMillis);
+        return decision;
+    }
+
+    /**
+     * A malformed request, answered on the caller's thread without taking a ring slot: a flood of them costs the
+     * business logic and the input journal nothing. Counted by reason, and audited in the decision journal.
+     */
+    private Decision refused(final EngineEvent staged, final long ingressNanos) {
+        final Rejection rejection = staged.rejection;
+        counters.rejections(rejection).increment();
+        counters.decisions(Action.DECLINE).increment();
+        counters.decisions(rejection.responseCode()).increment();
+        final Decision decision = new Decision(staged.requestId == null ? null : staged.requestId.toString(),
+            Action.DECLINE, rejection.responseCode(), 0, List.of(rejection.reason()),
+            new Fingerprint(staged.fingerprintHigh, staged.fingerprintLow), System.nanoTime() - ingressNanos, false,
+            -1L, pipeline.scorerVersion(), FlagReason.NOT_FLAGGED);
+        pipeline.auditCallerAnswer(decision, staged.eventTimeMillis);
+        return decision;
     }
 
     /** An async caller's pending decision: completes its future and cancels its deadline timer. */

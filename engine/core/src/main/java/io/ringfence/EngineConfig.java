@@ -4,15 +4,25 @@ import io.ringfence.api.JournalConfig;
 import io.ringfence.api.StandInPolicy;
 import io.ringfence.api.StoreCapacities;
 import io.ringfence.api.WaitStrategyKind;
+import io.ringfence.ingress.CardFingerprinter;
 import io.ringfence.scoring.BuiltInPolicyScorer;
 import io.ringfence.scoring.DecisionThresholds;
 import io.ringfence.scoring.Scorer;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Everything the engine is started with. Immutable; build with {@link #builder()}.
@@ -23,9 +33,13 @@ public final class EngineConfig {
     /** Default ring size: 16k slots, enough to absorb a burst of 16k requests before stand-in decisions. */
     public static final int RING_SIZE_DEFAULT = 16 * 1024;
     public static final Duration DEADLINE_DEFAULT = Duration.ofMillis(25);
+    /** A retry within a day gets the first answer. */
+    public static final Duration IDEMPOTENCY_WINDOW_DEFAULT = Duration.ofHours(24);
     /** 10 billion minor units: 100 million in a two-decimal currency. */
     public static final long MAX_AMOUNT_MINOR_DEFAULT = 10_000_000_000L;
     public static final int MIN_FINGERPRINT_KEY_BYTES = 32;
+    private static final byte[] DEVELOPMENT_KEY = CardFingerprinter.developmentKey();
+    private static final byte[] KEY_CHECK_MESSAGE = "ringfence key check v1".getBytes(StandardCharsets.US_ASCII);
 
     private final int ringSize;
     private final StoreCapacities capacities;
@@ -33,24 +47,29 @@ public final class EngineConfig {
     private final StandInPolicy standInPolicy;
     private final Duration defaultDeadline;
     private final byte[] fingerprintKey;
+    private final String keyCheckValue;
     private final DecisionThresholds thresholds;
     private final Supplier<Scorer> scorerFactory;
     private final long maxAmountMinor;
     private final LongSupplier ingressEpochMillisClock;
     private final JournalConfig journal;
+    private final Duration idempotencyWindow;
 
     private EngineConfig(final Builder b) {
         ringSize = b.ringSize;
-        capacities = new StoreCapacities(b.cardCapacity, b.merchantCapacity, b.terminalCapacity, b.tokenCapacity);
+        capacities = new StoreCapacities(b.cardCapacity, b.merchantCapacity, b.terminalCapacity, b.tokenCapacity,
+            b.flagCapacity, b.requestCapacity);
         waitStrategy = b.waitStrategy;
         standInPolicy = b.standInPolicy;
         defaultDeadline = b.defaultDeadline;
         fingerprintKey = b.fingerprintKey.clone();
+        keyCheckValue = keyCheckValue(fingerprintKey);
         thresholds = b.thresholds;
         scorerFactory = b.scorerFactory;
         maxAmountMinor = b.maxAmountMinor;
         ingressEpochMillisClock = b.ingressEpochMillisClock;
         journal = b.journal;
+        idempotencyWindow = b.idempotencyWindow;
     }
 
     public static Builder builder() {
@@ -59,6 +78,10 @@ public final class EngineConfig {
 
     public int ringSize() {
         return ringSize;
+    }
+
+    public Duration idempotencyWindow() {
+        return idempotencyWindow;
     }
 
     public StoreCapacities capacities() {
@@ -77,9 +100,25 @@ public final class EngineConfig {
         return defaultDeadline;
     }
 
-    /** A copy of the installation secret keying the card fingerprint. */
-    public byte[] fingerprintKey() {
+    /**
+     * The installation secret: only the engine's own façades read it (package access); no public method returns it,
+     * and {@link #toString()} shows its length and key-check value only.
+     */
+    byte[] fingerprintKey() {
         return fingerprintKey.clone();
+    }
+
+    /**
+     * A keyed hash of a constant under the fingerprint key (16 hex digits): identifies the key in journals and logs, so
+     * a journal written under another key can be refused, without revealing anything of the key.
+     */
+    public String keyCheckValue() {
+        return keyCheckValue;
+    }
+
+    /** Whether the publicly known development key is in use: fingerprints made with it protect nothing. */
+    public boolean usesDevelopmentKey() {
+        return Arrays.equals(fingerprintKey, DEVELOPMENT_KEY);
     }
 
     public DecisionThresholds thresholds() {
@@ -109,7 +148,18 @@ public final class EngineConfig {
         return "EngineConfig{ringSize=" + ringSize + ", capacities=" + capacities + ", waitStrategy=" + waitStrategy
             + ", standInPolicy=" + standInPolicy + ", defaultDeadline=" + defaultDeadline
             + ", thresholds=" + thresholds + ", journal=" + journal + ", fingerprintKey=<" + fingerprintKey.length
-            + " bytes>}";
+            + " bytes, check " + keyCheckValue + (usesDevelopmentKey() ? ", THE PUBLIC DEVELOPMENT KEY" : "") + ">}";
+    }
+
+    /** The first 8 bytes of HMAC-SHA256(key, a constant), as hex. */
+    private static String keyCheckValue(final byte[] key) {
+        try {
+            final Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(KEY_CHECK_MESSAGE), 0, 8);
+        } catch (final GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+        }
     }
 
     /** Builder with production-sensible defaults for everything but the fingerprint key. */
@@ -119,10 +169,14 @@ public final class EngineConfig {
         private int merchantCapacity = StoreCapacities.MERCHANTS_DEFAULT;
         private int terminalCapacity = StoreCapacities.TERMINALS_DEFAULT;
         private int tokenCapacity = StoreCapacities.TOKENS_DEFAULT;
+        private int flagCapacity = StoreCapacities.FLAGS_DEFAULT;
+        private int requestCapacity = StoreCapacities.REQUESTS_DEFAULT;
+        private Duration idempotencyWindow = IDEMPOTENCY_WINDOW_DEFAULT;
         private WaitStrategyKind waitStrategy = WaitStrategyKind.PHASED_BACKOFF;
         private StandInPolicy standInPolicy = StandInPolicy.FAIL_CLOSED;
         private Duration defaultDeadline = DEADLINE_DEFAULT;
         private byte[] fingerprintKey;
+        private boolean developmentKeyWithJournal;
         private DecisionThresholds thresholds = DecisionThresholds.DEFAULT;
         private Supplier<Scorer> scorerFactory = BuiltInPolicyScorer::new;
         private long maxAmountMinor = MAX_AMOUNT_MINOR_DEFAULT;
@@ -145,6 +199,8 @@ public final class EngineConfig {
             this.merchantCapacity = capacities.merchants();
             this.terminalCapacity = capacities.terminals();
             this.tokenCapacity = capacities.tokens();
+            this.flagCapacity = capacities.flags();
+            this.requestCapacity = capacities.requests();
             return this;
         }
 
@@ -168,6 +224,30 @@ public final class EngineConfig {
             return this;
         }
 
+        /**
+         * Flagged cards (and token links to them) the engine keeps apart from the card history, so no churn of the card
+         * store forgets one. The store never evicts: size it for every flag you expect to hold until cleared.
+         */
+        public Builder flagCapacity(final int flagCapacity) {
+            this.flagCapacity = flagCapacity;
+            return this;
+        }
+
+        /** Decided requests remembered for retries (by merchant and request id); the oldest go first when full. */
+        public Builder requestCapacity(final int requestCapacity) {
+            this.requestCapacity = requestCapacity;
+            return this;
+        }
+
+        /**
+         * How long a retry (same merchant and request id) gets the first answer and changes nothing; the same id with
+         * other content within it is declined 94.
+         */
+        public Builder idempotencyWindow(final Duration idempotencyWindow) {
+            this.idempotencyWindow = Objects.requireNonNull(idempotencyWindow, "idempotencyWindow");
+            return this;
+        }
+
         public Builder waitStrategy(final WaitStrategyKind waitStrategy) {
             this.waitStrategy = Objects.requireNonNull(waitStrategy, "waitStrategy");
             return this;
@@ -183,6 +263,46 @@ public final class EngineConfig {
             return this;
         }
 
+        /**
+         * The installation secret, as hex (at least 64 digits: 32 random bytes, as {@code ringfence keygen} prints),
+         * read from a file: surrounding whitespace is ignored.
+         *
+         * @throws IllegalArgumentException when the file cannot be read or does not hold such a key; the message never
+         *     shows the file's content
+         */
+        public Builder fingerprintKeyFile(final Path file) {
+            final String text;
+            try {
+                text = Files.readString(file, StandardCharsets.US_ASCII);
+            } catch (final IOException | UncheckedIOException e) {
+                throw new IllegalArgumentException("fingerprint key file " + file + " cannot be read: "
+                    + e.getClass().getSimpleName());
+            }
+            return fingerprintKey(parseHexKey(text, "fingerprint key file " + file));
+        }
+
+        /**
+         * The installation secret, as hex, from the environment variable {@code name}.
+         *
+         * @throws IllegalArgumentException when the variable is unset or does not hold such a key
+         */
+        public Builder fingerprintKeyFromEnvironment(final String name) {
+            final String text = System.getenv(name);
+            if (text == null) {
+                throw new IllegalArgumentException("environment variable " + name + " is not set");
+            }
+            return fingerprintKey(parseHexKey(text, "environment variable " + name));
+        }
+
+        /**
+         * Allows the public development key together with a journal: a demo's journal of test cards. Never with real
+         * card numbers: anyone can recompute every fingerprint in that journal.
+         */
+        public Builder insecureDevelopmentKeyWithJournal() {
+            this.developmentKeyWithJournal = true;
+            return this;
+        }
+
         /** The installation secret (at least 32 bytes) keying the card fingerprint HMAC. */
         public Builder fingerprintKey(final byte[] key) {
             this.fingerprintKey = Objects.requireNonNull(key, "fingerprintKey").clone();
@@ -191,10 +311,11 @@ public final class EngineConfig {
 
         /**
          * A fixed, publicly known key for demos and tests. Fingerprints made with it protect nothing: never use it
-         * with real card numbers.
+         * with real card numbers. Refused with a journal unless {@link #insecureDevelopmentKeyWithJournal()} says so
+         * explicitly, and logged when an engine starts with it.
          */
         public Builder developmentFingerprintKey() {
-            return fingerprintKey("ringfence-development-key-not-for-real-card-data!".getBytes(StandardCharsets.US_ASCII));
+            return fingerprintKey(DEVELOPMENT_KEY);
         }
 
         public Builder thresholds(final DecisionThresholds thresholds) {
@@ -230,6 +351,9 @@ public final class EngineConfig {
                 throw new IllegalArgumentException("ringSize must be a power of two of at least 2, was " + ringSize);
             }
             requirePositive("maxAmountMinor", maxAmountMinor);
+            if (idempotencyWindow.isNegative()) {
+                throw new IllegalArgumentException("idempotencyWindow must not be negative, was " + idempotencyWindow);
+            }
             if (defaultDeadline.isNegative() || defaultDeadline.isZero()) {
                 throw new IllegalArgumentException("defaultDeadline must be positive, was " + defaultDeadline);
             }
@@ -241,7 +365,22 @@ public final class EngineConfig {
                 throw new IllegalArgumentException("fingerprintKey must be at least " + MIN_FINGERPRINT_KEY_BYTES
                     + " bytes, was " + fingerprintKey.length);
             }
+            if (journal != null && Arrays.equals(fingerprintKey, DEVELOPMENT_KEY) && !developmentKeyWithJournal) {
+                throw new IllegalArgumentException("fingerprintKey is the public development key and a journal is"
+                    + " configured: give the installation secret (fingerprintKeyFile, fingerprintKeyFromEnvironment),"
+                    + " or insecureDevelopmentKeyWithJournal() for a demo");
+            }
             return new EngineConfig(this);
+        }
+
+        private static byte[] parseHexKey(final String text, final String source) {
+            final String hex = text.strip();
+            if (hex.length() < 2 * MIN_FINGERPRINT_KEY_BYTES || hex.length() % 2 != 0
+                || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                throw new IllegalArgumentException(source + " does not hold a key: expected at least "
+                    + 2 * MIN_FINGERPRINT_KEY_BYTES + " hex digits (ringfence keygen prints one)");
+            }
+            return HexFormat.of().parseHex(hex);
         }
 
         private static void requirePositive(final String name, final long value) {

@@ -48,6 +48,7 @@ class ConcurrencyIT {
     private final AtomicLongArray byAction = new AtomicLongArray(Action.values().length);
     private final AtomicLong standInsDeadline = new AtomicLong();
     private final AtomicLong standInsRingFull = new AtomicLong();
+    private final AtomicLong refusedAtIngress = new AtomicLong();
     private final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
 
     @Test
@@ -64,7 +65,7 @@ class ConcurrencyIT {
             for (int t = 0; t < THREADS; t++) {
                 for (int c = 0; c < CARDS_PER_THREAD; c++) {
                     pans[t][c] = TestCards.pan("4" + (10000 + t), c);
-                    fingerprints[t][c] = engine.fingerprint(pans[t][c]);
+                    fingerprints[t][c] = TestCards.fingerprint(pans[t][c]);
                 }
             }
 
@@ -116,9 +117,12 @@ class ConcurrencyIT {
             final long deadline = stats.counter("standin.deadline");
             assertEquals(standInsRingFull.get(), ringFull);
             assertEquals(standInsDeadline.get(), deadline);
-            assertEquals(TOTAL - ringFull - deadline, sequenced, "every answered request carried its own sequence");
+            final long malformed = TOTAL / MALFORMED_EVERY + (TOTAL % MALFORMED_EVERY == 0 ? 0 : 1);
+            assertEquals(malformed, refusedAtIngress.get(), "malformed requests are answered at ingress");
+            assertEquals(TOTAL - ringFull - deadline - malformed, sequenced,
+                "every request that entered the ring carried its own sequence");
 
-            final long entered = TOTAL - ringFull;
+            final long entered = TOTAL - ringFull - malformed;
             long decidedByAction = 0;
             for (final Action action : Action.values()) {
                 decidedByAction += stats.counter("decisions.action." + action);
@@ -133,10 +137,11 @@ class ConcurrencyIT {
                     rejected += stats.counter(kind);
                 }
             }
-            assertEquals(entered, decidedByAction, "the business logic decided every request that entered the ring");
-            assertEquals(entered, decidedByCode);
-            assertEquals(entered, stats.counter("authorizations.CP") + stats.counter("authorizations.CNP") + rejected);
-            assertEquals(TOTAL / MALFORMED_EVERY + (TOTAL % MALFORMED_EVERY == 0 ? 0 : 1), rejected);
+            assertEquals(entered + malformed, decidedByAction, "every request that entered the ring was decided, and"
+                + " every malformed one declined at ingress");
+            assertEquals(entered + malformed, decidedByCode);
+            assertEquals(entered, stats.counter("authorizations.CP") + stats.counter("authorizations.CNP"));
+            assertEquals(malformed, rejected);
             assertEquals(deadline, stats.counter("decisions.late"), "each deadline stand-in's real decision came late");
             assertEquals(entered + 1, stats.decisionLatency().count(), "every request and the query were released");
             assertEquals(0, stats.counter("errors.internal"));
@@ -201,6 +206,11 @@ class ConcurrencyIT {
                 standInsDeadline.incrementAndGet();
             } else {
                 problems.add("request " + id + " got an unexpected stand-in " + d.reasons());
+            }
+        } else if (d.reasons().contains(ReasonCode.AMOUNT_NOT_POSITIVE)) {
+            refusedAtIngress.incrementAndGet();
+            if (d.sequence() != -1) {
+                problems.add("request " + id + " was malformed but took ring sequence " + d.sequence());
             }
         } else if (d.sequence() < 0 || d.sequence() >= requestsPerSequence.length()) {
             problems.add("request " + id + " got sequence " + d.sequence());

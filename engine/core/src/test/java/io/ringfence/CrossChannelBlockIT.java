@@ -62,7 +62,7 @@ class CrossChannelBlockIT {
             assertBlockedInStore(tap);
             assertEquals(FlagReason.NOT_FLAGGED, tap.flagRaised(), "a block raises no new flag");
             assertEquals(fraud.sequence() + 1, tap.sequence(), "the very next event sees the flag");
-            assertEquals(engine.fingerprint(TestCards.VISA), tap.fingerprint());
+            assertEquals(TestCards.fingerprint(TestCards.VISA), tap.fingerprint());
 
             final Decision otherCard = engine.authorize(cardPresent(TestCards.MASTERCARD, T0 + 3 * DAY + 11 * MINUTE)
                 .build());
@@ -70,7 +70,7 @@ class CrossChannelBlockIT {
 
             final Ack cleared = engine.clearFlag(CardRef.pan(TestCards.VISA));
             assertEquals(Ack.Status.APPLIED, cleared.status());
-            assertEquals(engine.fingerprint(TestCards.VISA), cleared.fingerprint());
+            assertEquals(TestCards.fingerprint(TestCards.VISA), cleared.fingerprint());
             assertEquals(Ack.Status.NO_CHANGE, engine.clearFlag(CardRef.pan(TestCards.VISA)).status());
 
             final Decision approved = engine.authorize(cardPresent(TestCards.VISA, T0 + 3 * DAY + 20 * MINUTE).build());
@@ -95,7 +95,7 @@ class CrossChannelBlockIT {
             assertEquals(Ack.Status.APPLIED, report.status());
             assertTrue(report.isApplied());
             assertTrue(report.latencyNanos() > 0, "the acknowledgement carries the engine's latency");
-            assertEquals(engine.fingerprint(TestCards.AMEX), report.fingerprint());
+            assertEquals(TestCards.fingerprint(TestCards.AMEX), report.fingerprint());
 
             assertBlockedInStore(engine.authorize(cardPresent(TestCards.AMEX, T0 + 2 * MINUTE).build()));
             final Decision online = engine.authorize(cardNotPresent(TestCards.AMEX, T0 + 3 * MINUTE).build());
@@ -129,7 +129,7 @@ class CrossChannelBlockIT {
     @Test
     void aReportForACardNeverSeenBlocksItsFirstInStoreUse() {
         try (Engine engine = Engine.start(smallEngine().build())) {
-            final Fingerprint card = engine.fingerprint(TestCards.DISCOVER);
+            final Fingerprint card = TestCards.fingerprint(TestCards.DISCOVER);
             assertEquals(Ack.Status.APPLIED, engine.reportFraud(FraudReport.of(CardRef.fingerprint(card),
                 FraudReportKind.ANALYST_VERDICT, T0)).status());
             assertBlockedInStore(engine.authorize(cardPresent(TestCards.DISCOVER, T0 + MINUTE).build()));
@@ -164,12 +164,12 @@ class CrossChannelBlockIT {
         try (Engine engine = Engine.start(smallEngine().build())) {
             final Ack link = engine.linkToken(CardRef.pan(token), CardRef.pan(TestCards.VISA));
             assertEquals(Ack.Status.APPLIED, link.status());
-            assertEquals(engine.fingerprint(TestCards.VISA), link.fingerprint());
+            assertEquals(TestCards.fingerprint(TestCards.VISA), link.fingerprint());
             assertEquals(1, engine.stats().counter("token.links"));
 
             final Decision wallet = engine.authorize(cardPresent(token, T0).entryMode(EntryMode.WALLET).build());
             assertEquals(Action.APPROVE, wallet.action());
-            assertEquals(engine.fingerprint(TestCards.VISA), wallet.fingerprint(), "the token resolves to its card");
+            assertEquals(TestCards.fingerprint(TestCards.VISA), wallet.fingerprint(), "the token resolves to its card");
 
             cardNotPresentFraud(engine, TestCards.VISA);
             assertBlockedInStore(engine.authorize(cardPresent(token, T0 + 3 * DAY + MINUTE)

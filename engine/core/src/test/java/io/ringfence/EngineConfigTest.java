@@ -1,16 +1,26 @@
 package io.ringfence;
 
 import io.ringfence.api.Action;
+import io.ringfence.api.Fingerprint;
+import io.ringfence.api.JournalConfig;
 import io.ringfence.api.StandInPolicy;
 import io.ringfence.api.StoreCapacities;
 import io.ringfence.api.WaitStrategyKind;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,6 +47,7 @@ class EngineConfigTest {
         assertRefused("merchantCapacity", EngineConfig.builder().developmentFingerprintKey().merchantCapacity(-1));
         assertRefused("terminalCapacity", EngineConfig.builder().developmentFingerprintKey().terminalCapacity(0));
         assertRefused("tokenCapacity", EngineConfig.builder().developmentFingerprintKey().tokenCapacity(0));
+        assertRefused("flagCapacity", EngineConfig.builder().developmentFingerprintKey().flagCapacity(0));
         assertRefused("maxAmountMinor", EngineConfig.builder().developmentFingerprintKey().maxAmountMinor(0));
         assertRefused("defaultDeadline", EngineConfig.builder().developmentFingerprintKey().defaultDeadline(Duration.ZERO));
         assertRefused("fingerprintKey", EngineConfig.builder());
@@ -52,7 +63,59 @@ class EngineConfigTest {
         config.fingerprintKey()[0] = 'Y';
         assertEquals('0', config.fingerprintKey()[0]);
         assertFalse(config.toString().contains("0123456789abcdef"));
-        assertTrue(config.toString().contains("<32 bytes>"));
+        assertTrue(config.toString().contains("<32 bytes, check " + config.keyCheckValue() + ">"), config.toString());
+    }
+
+    @Test
+    void noPublicMethodOfTheFacadeReturnsTheKeyOrComputesAFingerprint() {
+        for (final Class<?> facade : List.of(Engine.class, EngineConfig.class, EngineConfig.Builder.class,
+            OfflineEngine.class)) {
+            for (final Method method : facade.getMethods()) {
+                assertFalse(method.getReturnType() == byte[].class, facade.getSimpleName() + "." + method.getName()
+                    + " returns bytes");
+                assertFalse(method.getReturnType() == Fingerprint.class && method.getParameterCount() == 1
+                    && method.getParameterTypes()[0] == String.class, facade.getSimpleName() + "." + method.getName()
+                    + " fingerprints a card number");
+            }
+        }
+    }
+
+    @Test
+    void theKeyCheckValueNamesTheKeyWithoutRevealingIt() {
+        final EngineConfig a = EngineConfig.builder().fingerprintKey(new byte[32]).build();
+        final byte[] other = new byte[32];
+        other[31] = 1;
+        final EngineConfig b = EngineConfig.builder().fingerprintKey(other).build();
+        assertEquals(16, a.keyCheckValue().length());
+        assertEquals(a.keyCheckValue(), EngineConfig.builder().fingerprintKey(new byte[32]).build().keyCheckValue());
+        assertNotEquals(a.keyCheckValue(), b.keyCheckValue());
+    }
+
+    @Test
+    void theDevelopmentKeyIsRefusedWithAJournalUnlessSaidOutLoud(@TempDir final Path dir) {
+        final EngineConfig.Builder demo = EngineConfig.builder().developmentFingerprintKey()
+            .journal(JournalConfig.in(dir));
+        assertRefused("public development key", demo);
+        assertTrue(demo.insecureDevelopmentKeyWithJournal().build().usesDevelopmentKey());
+        assertTrue(EngineConfig.builder().developmentFingerprintKey().build().toString()
+            .contains("THE PUBLIC DEVELOPMENT KEY"));
+    }
+
+    @Test
+    void aKeyComesFromAHexFileAndABadFileIsRefusedWithoutShowingIt(@TempDir final Path dir) throws IOException {
+        final Path good = Files.writeString(dir.resolve("key.hex"), "  " + "ab".repeat(32) + "\n");
+        final EngineConfig config = EngineConfig.builder().fingerprintKeyFile(good).build();
+        assertEquals(EngineConfig.builder().fingerprintKey(HexFormat.of().parseHex("ab".repeat(32))).build()
+            .keyCheckValue(), config.keyCheckValue());
+        final Path shortKey = Files.writeString(dir.resolve("short.hex"), "4111111111111111");
+        final IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> EngineConfig.builder().fingerprintKeyFile(shortKey));
+        assertTrue(e.getMessage().contains("at least 64 hex digits"), e.getMessage());
+        assertFalse(e.getMessage().contains("4111111111111111"), e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+            () -> EngineConfig.builder().fingerprintKeyFile(dir.resolve("missing.hex")));
+        assertThrows(IllegalArgumentException.class,
+            () -> EngineConfig.builder().fingerprintKeyFromEnvironment("RINGFENCE_TEST_SURELY_UNSET_VARIABLE"));
     }
 
     private static void assertRefused(final String setting, final EngineConfig.Builder builder) {

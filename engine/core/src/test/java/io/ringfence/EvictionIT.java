@@ -54,10 +54,10 @@ class EvictionIT {
             final String dump = engine.stateDump();
             for (int i = 0; i < CAPACITY - 1 + extra; i++) {
                 final boolean evicted = i >= 5 && i < 5 + extra;
-                assertEquals(!evicted, dump.contains(engine.fingerprint(CARDS.get(i)).toString()),
+                assertEquals(!evicted, dump.contains(TestCards.fingerprint(CARDS.get(i)).toString()),
                     CardNumbers.mask(CARDS.get(i)) + (evicted ? " should be evicted" : " should be kept"));
             }
-            assertTrue(dump.contains(engine.fingerprint(stolen).toString()), "the flagged card, oldest of all, is kept");
+            assertTrue(dump.contains(TestCards.fingerprint(stolen).toString()), "the flagged card, oldest of all, is kept");
             CrossChannelBlockIT.assertBlockedInStore(engine.authorize(cardPresent(stolen, time += MINUTE).build()));
         }
     }
@@ -72,7 +72,7 @@ class EvictionIT {
             final EngineStats stats = engine.stats();
             assertEquals(1, stats.counter("cards.evicted"));
             assertEquals(2, stats.counter("cards.held"));
-            assertFalse(engine.stateDump().contains(engine.fingerprint(CARDS.get(0)).toString()));
+            assertFalse(engine.stateDump().contains(TestCards.fingerprint(CARDS.get(0)).toString()));
         }
     }
 }

@@ -15,8 +15,6 @@ import io.ringfence.event.EventType;
 import io.ringfence.features.FeatureSchema;
 import io.ringfence.journal.JournalReader;
 import io.ringfence.metrics.EngineCounters;
-import io.ringfence.offline.JournalReplay;
-import io.ringfence.offline.OfflineEngine;
 import io.ringfence.scoring.BuiltInPolicyScorer;
 import io.ringfence.scoring.DecisionThresholds;
 import io.ringfence.scoring.LinearModelScorer;
@@ -196,7 +194,7 @@ class ModelSwapIT {
         assertTrue(live.values().stream().anyMatch(o -> o.contains("lin/A")));
         assertTrue(live.values().stream().anyMatch(o -> o.contains("rf/B")));
 
-        final RiskEngine replay = new RiskEngine(new StoreCapacities(1024, 256, 256, 64), new BuiltInPolicyScorer(),
+        final RiskEngine replay = new RiskEngine(new StoreCapacities(1024, 256, 256, 64, 1024, 1024), new BuiltInPolicyScorer(),
             new DecisionPolicy(DecisionThresholds.DEFAULT), new EngineCounters());
         final Map<Long, String> replayed = new HashMap<>();
         try (JournalReader reader = JournalReader.open(journal.inputDirectory())) {

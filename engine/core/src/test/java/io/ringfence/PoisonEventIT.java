@@ -8,8 +8,6 @@ import io.ringfence.api.ResponseCode;
 import io.ringfence.features.Feature;
 import io.ringfence.features.FeatureSchema;
 import io.ringfence.features.FeatureVector;
-import io.ringfence.offline.JournalReplay;
-import io.ringfence.offline.OfflineEngine;
 import io.ringfence.scoring.BuiltInPolicyScorer;
 import io.ringfence.scoring.Scorer;
 import org.junit.jupiter.api.Test;

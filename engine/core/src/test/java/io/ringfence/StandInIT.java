@@ -92,7 +92,7 @@ class StandInIT {
             assertTrue(scorer.entered.await(30, TimeUnit.SECONDS));
             assertStandIn(late, policy, ReasonCode.STAND_IN_DEADLINE);
             assertEquals("sync-late", late.requestId());
-            assertEquals(engine.fingerprint(TestCards.VISA), late.fingerprint());
+            assertEquals(TestCards.fingerprint(TestCards.VISA), late.fingerprint());
             assertEquals(1, engine.stats().counter("standin.deadline"));
 
             // Deadline, asynchronous: the future completes with the stand-in when the deadline passes.

@@ -1,6 +1,8 @@
 package io.ringfence;
 
 import io.ringfence.api.CardNumbers;
+import io.ringfence.api.Fingerprint;
+import io.ringfence.ingress.CardFingerprinter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,6 +43,13 @@ public final class TestCards {
     }
 
     /** The same digits with the check digit off by one: fails Luhn. */
+    /** The fingerprint the engine gives a card number under the development key, as a decision carries it. */
+    public static Fingerprint fingerprint(final String cardNumber) {
+        final long[] out = new long[2];
+        new CardFingerprinter(CardFingerprinter.developmentKey()).fingerprint(cardNumber, out);
+        return new Fingerprint(out[0], out[1]);
+    }
+
     public static String withBadCheckDigit(final String pan) {
         final char last = pan.charAt(pan.length() - 1);
         return pan.substring(0, pan.length() - 1) + (char)('0' + (last - '0' + 1) % 10);

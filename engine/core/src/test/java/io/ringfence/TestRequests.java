@@ -61,10 +61,11 @@ public final class TestRequests {
             .transmissionTimeMillis(timeMillis);
     }
 
-    /** Small stores, a generous deadline and the public development key. */
+    /** Small stores, a generous deadline and the public development key, allowed with a journal (test cards only). */
     public static EngineConfig.Builder smallEngine() {
         return EngineConfig.builder()
             .developmentFingerprintKey()
+            .insecureDevelopmentKeyWithJournal()
             .ringSize(1024)
             .cardCapacity(1024)
             .merchantCapacity(256)

@@ -1,8 +1,24 @@
 package io.ringfence.api;
 
+import java.util.regex.Pattern;
+
 /** Card number helpers that never let the full PAN out. */
 public final class CardNumbers {
+    /** A run of digits long enough to be a card number (PANs have 12 to 19), spaces and dashes allowed between. */
+    private static final Pattern DIGIT_RUN = Pattern.compile("\\d(?:[ -]?\\d){11,}");
+
     private CardNumbers() {
+    }
+
+    /**
+     * {@code text} with every run of twelve or more digits (spaces or dashes between them allowed) masked as
+     * {@link #mask} does: for messages that quote input, which might hold a card number where it does not belong.
+     */
+    public static String maskDigitRuns(final String text) {
+        if (text == null) {
+            return null;
+        }
+        return DIGIT_RUN.matcher(text).replaceAll(run -> mask(run.group().replaceAll("[ -]", "")));
     }
 
     /**

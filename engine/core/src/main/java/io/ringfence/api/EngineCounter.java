@@ -29,7 +29,17 @@ public enum EngineCounter {
     INTERNAL_ERRORS(16, "errors.internal"),
     JOURNAL_FAILURES(17, "journal.failures"),
     DECISION_JOURNAL_FAILURES(18, "journal.decisions.failures"),
-    EVENTS_RECOVERED(19, "journal.recovered");
+    EVENTS_RECOVERED(19, "journal.recovered"),
+    /** Entries in the flag store: flagged cards and the token links pinned to them. */
+    FLAGS_HELD(20, "flags.held"),
+    /** Flags or links the full flag store could not keep; each is still in force in its card's record. */
+    FLAGS_REFUSED(21, "flags.refused"),
+    /** Stand-in decisions that refused a flagged card instead of applying the stand-in policy. */
+    STAND_IN_FLAGGED(22, "standin.flagged"),
+    /** Retries (same merchant and request id, same content, within the window) given the first answer again. */
+    RETRIES_ANSWERED(23, "retries.answered"),
+    /** Reuses of a request id with different content within the window, declined 94. */
+    RETRIES_REFUSED(24, "retries.refused");
 
     private final int id;
     private final String label;

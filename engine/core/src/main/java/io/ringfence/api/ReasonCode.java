@@ -42,7 +42,9 @@ public enum ReasonCode {
     STAND_IN_DEADLINE("engine did not answer within the deadline; stand-in decision"),
     STAND_IN_RING_FULL("engine ring full; stand-in decision"),
     STAND_IN_ENGINE_STOPPED("engine not running; stand-in decision"),
-    STAND_IN_JOURNAL_UNAVAILABLE("journal cannot be written; stand-in decision rather than an unjournaled one");
+    STAND_IN_JOURNAL_UNAVAILABLE("journal cannot be written; stand-in decision rather than an unjournaled one"),
+    DUPLICATE_TRANSMISSION("request id already used by this merchant for a different request"),
+    TIME_OUT_OF_RANGE("transmission time too far from the engine's clock");
 
     private final String description;
 

@@ -13,7 +13,9 @@ public enum ResponseCode {
     ISSUER_UNAVAILABLE("91"),
     SYSTEM_MALFUNCTION("96"),
     /** Soft decline asking for strong customer authentication (3-D Secure). */
-    ADDITIONAL_AUTHENTICATION_REQUIRED("1A");
+    ADDITIONAL_AUTHENTICATION_REQUIRED("1A"),
+    /** A retry whose request id was seen within the idempotency window with different content. */
+    DUPLICATE_TRANSMISSION("94");
 
     private final String code;
 

@@ -5,9 +5,11 @@ import io.ringfence.api.Channel;
 import io.ringfence.api.ResponseCode;
 import io.ringfence.scoring.DecisionThresholds;
 
+import java.time.Duration;
+
 /**
- * Turns a score into an action and response code, and holds the hard rules that override scores: flagged cards
- * and card testing.
+ * Turns a score into an action and response code, and holds the hard rules that override scores: flagged cards,
+ * card testing, and retries (the same merchant and request id within the idempotency window get the first answer).
  */
 public final class DecisionPolicy {
     /** A card-not-present attempt at or under this many major units counts as a small (testing) attempt. */
@@ -17,10 +19,28 @@ public final class DecisionPolicy {
     /** Card-not-present declines in the last hour that make the next card-not-present attempt card testing. */
     public static final int CARD_TESTING_DECLINES = 3;
 
+    /** A day, as the engine's configuration defaults to. */
+    private static final long IDEMPOTENCY_WINDOW_DEFAULT_MILLIS = Duration.ofHours(24).toMillis();
+
     private final DecisionThresholds thresholds;
+    private final long idempotencyWindowMillis;
 
     public DecisionPolicy(final DecisionThresholds thresholds) {
+        this(thresholds, IDEMPOTENCY_WINDOW_DEFAULT_MILLIS);
+    }
+
+    private DecisionPolicy(final DecisionThresholds thresholds, final long idempotencyWindowMillis) {
         this.thresholds = thresholds;
+        this.idempotencyWindowMillis = idempotencyWindowMillis;
+    }
+
+    /** This policy, with retries recognised within {@code window} of the first request. */
+    public DecisionPolicy withIdempotencyWindow(final Duration window) {
+        return new DecisionPolicy(thresholds, window.toMillis());
+    }
+
+    public long idempotencyWindowMillis() {
+        return idempotencyWindowMillis;
     }
 
     public Action actionFor(final int score, final Channel channel) {

@@ -12,10 +12,13 @@ import io.ringfence.event.EngineEvent;
 import io.ringfence.event.EventType;
 import io.ringfence.features.FeatureSchema;
 import io.ringfence.features.FeatureVector;
+import io.ringfence.hashing.StableHash;
 import io.ringfence.history.CardHistory;
 import io.ringfence.history.CardRecord;
 import io.ringfence.history.EntityHistory;
 import io.ringfence.history.EntityRecord;
+import io.ringfence.history.FlagStore;
+import io.ringfence.history.RecentRequests;
 import io.ringfence.history.Tier;
 import io.ringfence.history.TokenLinks;
 import io.ringfence.ingress.CountryCodes;
@@ -26,6 +29,7 @@ import io.ringfence.scoring.ServingModels;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
@@ -50,12 +54,17 @@ import java.util.List;
  * between events: they do I/O and allocate a little, and the stores must not change while they run.
  */
 public final class RiskEngine {
+    private static final System.Logger LOG = System.getLogger("io.ringfence.engine");
     private static final long DIGEST_SEED = 0x52696e6766656e63L;
 
     private final CardHistory cards;
     private final EntityHistory merchants;
     private final EntityHistory terminals;
     private final TokenLinks tokens;
+    private final FlagStore flags;
+    private final RecentRequests recentRequests;
+    private boolean flagStoreAlerted;
+    private boolean flagStoreNearlyFullSaid;
     private final FeatureExtractor extractor = new FeatureExtractor();
     private final FeatureVector features = new FeatureVector();
     private final double[] contributions = new double[FeatureSchema.SIZE];
@@ -101,7 +110,9 @@ public final class RiskEngine {
         this.cards = new CardHistory(capacities.cards());
         this.merchants = new EntityHistory(capacities.merchants());
         this.terminals = new EntityHistory(capacities.terminals());
-        this.tokens = new TokenLinks(capacities.tokens());
+        this.flags = new FlagStore(capacities.flags());
+        this.recentRequests = new RecentRequests(capacities.requests());
+        this.tokens = new TokenLinks(capacities.tokens(), flags);
         this.scorer = scorer;
         this.initialScorer = scorer;
         this.activeScorerVersion = scorer.version();
@@ -153,20 +164,31 @@ public final class RiskEngine {
         return features;
     }
 
-    /** A digest of all state: equal digests mean equal card, merchant, terminal and token state. */
+    /** A digest of all state: equal digests mean equal card, merchant, terminal, token and flag state. */
     public long stateDigest() {
         long h = cards.digest(DIGEST_SEED);
         h = merchants.digest(h);
         h = terminals.digest(h);
-        return tokens.digest(h);
+        h = tokens.digest(h);
+        h = recentRequests.digest(h);
+        return flags.digest(h);
     }
 
-    /** The four stores in snapshot order: cards, merchants, terminals, tokens. */
+    /**
+     * The flags, for threads other than the business logic's: {@link FlagStore#reasonOf} is safe from any thread
+     * (stand-in decisions read it); nothing else of the store is.
+     */
+    public FlagStore flags() {
+        return flags;
+    }
+
+    /** The record stores in snapshot order: cards, merchants, terminals, tokens, requests (the flags follow them). */
     public List<StoreShape> storeShapes() {
         return List.of(new StoreShape("cards", cards.recordLength(), cards.capacity()),
             new StoreShape("merchants", merchants.recordLength(), merchants.capacity()),
             new StoreShape("terminals", terminals.recordLength(), terminals.capacity()),
-            new StoreShape("tokens", tokens.recordLength(), tokens.capacity()));
+            new StoreShape("tokens", tokens.recordLength(), tokens.capacity()),
+            new StoreShape("requests", recentRequests.recordLength(), recentRequests.capacity()));
     }
 
     /**
@@ -178,6 +200,8 @@ public final class RiskEngine {
         merchants.writeTo(out);
         terminals.writeTo(out);
         tokens.writeTo(out);
+        recentRequests.writeTo(out);
+        flags.writeTo(Channels.newOutputStream(out));
         writeActiveModel(out);
     }
 
@@ -236,6 +260,8 @@ public final class RiskEngine {
         merchants.readFrom(in);
         terminals.readFrom(in);
         tokens.readFrom(in);
+        recentRequests.readFrom(in);
+        flags.readFrom(Channels.newInputStream(in));
         readActiveModel(in);
         publishCardStoreCounters();
     }
@@ -247,6 +273,8 @@ public final class RiskEngine {
         merchants.clear();
         terminals.clear();
         tokens.clear();
+        recentRequests.clear();
+        flags.clearAll();
         publishCardStoreCounters();
     }
 
@@ -306,6 +334,13 @@ public final class RiskEngine {
         }
         counters.get(event.channel == Channel.CP ? EngineCounter.AUTHORIZATIONS_CP : EngineCounter.AUTHORIZATIONS_CNP)
             .incrementRelease();
+        final long requestIdHash = requestIdHash(event);
+        final long contentHash = requestIdHash == 0L ? 0L : contentHash(event);
+        if (requestIdHash != 0L && recentRequests.find(event.merchantKey, requestIdHash, event.eventTimeMillis,
+            policy.idempotencyWindowMillis())) {
+            answerRetry(event, contentHash);
+            return;
+        }
         tokens.resolve(event.fingerprintHigh, event.fingerprintLow);
         final long high = tokens.resolvedHigh();
         final long low = tokens.resolvedLow();
@@ -319,6 +354,7 @@ public final class RiskEngine {
             publishCardStoreCounters();
         }
         final long now = Math.max(eventSecond, card.lastSeen());
+        restoreFlag(event, now);
         merchants.findOrCreate(event.merchantKey, now, merchant);
         final boolean hasTerminal = event.terminalKey != EngineEvent.NO_KEY;
         if (hasTerminal) {
@@ -371,6 +407,62 @@ public final class RiskEngine {
         if (hasTerminal) {
             terminal.recordTransaction(now, roundedAmount, cardKey);
         }
+        if (requestIdHash != 0L) {
+            recentRequests.record(event.merchantKey, requestIdHash, contentHash, event.eventTimeMillis, event.action,
+                event.responseCode, event.score, event.reason0, event.reason1, event.reason2);
+        }
+    }
+
+    /**
+     * A retry: the same merchant and request id within the window. Same content: the first answer again, and no
+     * state changes (no velocity, no history, no flag). Other content: 94, duplicate transmission, and no state
+     * changes either.
+     */
+    private void answerRetry(final EngineEvent event, final long contentHash) {
+        event.resolvedFingerprintHigh = event.fingerprintHigh;
+        event.resolvedFingerprintLow = event.fingerprintLow;
+        if (recentRequests.contentHash() == contentHash) {
+            counters.get(EngineCounter.RETRIES_ANSWERED).incrementRelease();
+            decide(event, recentRequests.action(), recentRequests.responseCode(), recentRequests.score());
+            event.reason0 = recentRequests.reason(0);
+            event.reason1 = recentRequests.reason(1);
+            event.reason2 = recentRequests.reason(2);
+        } else {
+            counters.get(EngineCounter.RETRIES_REFUSED).incrementRelease();
+            decide(event, Action.DECLINE, ResponseCode.DUPLICATE_TRANSMISSION, 0);
+            event.reason0 = ReasonCode.DUPLICATE_TRANSMISSION;
+        }
+    }
+
+    /** The request id's hash, or 0 when there is none to recognise a retry by (no id, or no merchant). */
+    private static long requestIdHash(final EngineEvent event) {
+        if (event.merchantKey == EngineEvent.NO_KEY || !(event.requestId instanceof CharSequence id)) {
+            return 0L;
+        }
+        return StableHash.of(id);
+    }
+
+    /** What makes two requests with one id the same request: everything but its time. */
+    private static long contentHash(final EngineEvent event) {
+        long h = event.fingerprintHigh;
+        h = mix(h, event.fingerprintLow);
+        h = mix(h, event.amountMinor);
+        h = mix(h, event.currencyNumeric);
+        h = mix(h, event.channel == null ? -1 : event.channel.ordinal());
+        h = mix(h, event.entryMode == null ? -1 : event.entryMode.ordinal());
+        h = mix(h, event.terminalKey);
+        h = mix(h, event.mcc);
+        h = mix(h, event.merchantCountry);
+        h = mix(h, event.cardCountry);
+        h = mix(h, event.ipCountry);
+        h = mix(h, event.billingCountry);
+        h = mix(h, event.ipKey);
+        h = mix(h, event.deviceKey);
+        return mix(h, event.emailKey);
+    }
+
+    private static long mix(final long h, final long value) {
+        return (h ^ value) * 0x100000001b3L + 0x9E3779B97F4A7C15L;
     }
 
     private void reportFraud(final EngineEvent event) {
@@ -385,6 +477,7 @@ public final class RiskEngine {
             cards.create(high, low, now, event.bin, event.lastFour, card);
             publishCardStoreCounters();
         }
+        restoreFlag(event, now);
         final boolean alreadyReported = card.isFlagged() && card.flagReason() == FlagReason.FRAUD_REPORT;
         if (!card.isFlagged()) {
             raiseFlag(event, FlagReason.FRAUD_REPORT, now);
@@ -407,9 +500,14 @@ public final class RiskEngine {
         tokens.resolve(event.fingerprintHigh, event.fingerprintLow);
         event.resolvedFingerprintHigh = tokens.resolvedHigh();
         event.resolvedFingerprintLow = tokens.resolvedLow();
+        boolean cleared = flags.clear(event.resolvedFingerprintHigh, event.resolvedFingerprintLow);
         if (cards.find(event.resolvedFingerprintHigh, event.resolvedFingerprintLow, card) && card.isFlagged()) {
             card.clearFlag();
+            cleared = true;
+        }
+        if (cleared) {
             counters.get(EngineCounter.FLAGS_CLEARED).incrementRelease();
+            publishFlagStoreCounters();
             event.applied = true;
         }
     }
@@ -417,6 +515,9 @@ public final class RiskEngine {
     private void linkToken(final EngineEvent event) {
         tokens.link(event.fingerprintHigh, event.fingerprintLow, event.linkedFingerprintHigh, event.linkedFingerprintLow);
         counters.get(EngineCounter.TOKEN_LINKS).incrementRelease();
+        if (flags.reasonOf(event.linkedFingerprintHigh, event.linkedFingerprintLow) != FlagReason.NOT_FLAGGED) {
+            pin(event.fingerprintHigh, event.fingerprintLow, event.linkedFingerprintHigh, event.linkedFingerprintLow);
+        }
         event.resolvedFingerprintHigh = event.linkedFingerprintHigh;
         event.resolvedFingerprintLow = event.linkedFingerprintLow;
         event.applied = true;
@@ -443,6 +544,56 @@ public final class RiskEngine {
         card.flag(reason, now);
         event.flagRaised = reason;
         counters.flagsRaised(reason).incrementRelease();
+        if (!flags.flag(event.resolvedFingerprintHigh, event.resolvedFingerprintLow, reason, now)) {
+            refuseFlag();
+        }
+        pin(event.fingerprintHigh, event.fingerprintLow, event.resolvedFingerprintHigh, event.resolvedFingerprintLow);
+        publishFlagStoreCounters();
+    }
+
+    /**
+     * The flag store is the truth about flags: a card record created anew for a card it holds (the old record was
+     * evicted, or the card came back through a token whose link moved to the flag store) gets its flag back.
+     */
+    private void restoreFlag(final EngineEvent event, final long now) {
+        if (card.isFlagged()) {
+            return;
+        }
+        FlagReason stored = flags.reasonOf(event.resolvedFingerprintHigh, event.resolvedFingerprintLow);
+        if (stored == FlagReason.NOT_FLAGGED && (event.fingerprintHigh != event.resolvedFingerprintHigh
+            || event.fingerprintLow != event.resolvedFingerprintLow)) {
+            stored = flags.reasonOf(event.fingerprintHigh, event.fingerprintLow);
+        }
+        if (stored != FlagReason.NOT_FLAGGED) {
+            final long flaggedAt = flags.flagTime(event.resolvedFingerprintHigh, event.resolvedFingerprintLow);
+            card.flag(stored, flaggedAt >= 0 ? flaggedAt : now);
+        }
+    }
+
+    /** Keeps a token's link to a flagged card in the flag store; nothing to do for a card used directly. */
+    private void pin(final long tokenHigh, final long tokenLow, final long cardHigh, final long cardLow) {
+        if ((tokenHigh != cardHigh || tokenLow != cardLow) && !flags.pinLink(tokenHigh, tokenLow, cardHigh, cardLow)) {
+            refuseFlag();
+        }
+    }
+
+    /** A flag or link the full flag store could not keep: counted, and said once, never dropped silently. */
+    private void refuseFlag() {
+        counters.get(EngineCounter.FLAGS_REFUSED).incrementRelease();
+        if (!flagStoreAlerted) {
+            flagStoreAlerted = true;
+            LOG.log(System.Logger.Level.ERROR, "Flag store full (" + flags.capacity() + " entries): a new flag is"
+                + " kept only in its card's record, which churn may evict; raise EngineConfig flagCapacity");
+        }
+    }
+
+    private void publishFlagStoreCounters() {
+        counters.get(EngineCounter.FLAGS_HELD).setRelease(flags.size());
+        if (flags.nearlyFull() && !flagStoreNearlyFullSaid) {
+            flagStoreNearlyFullSaid = true;
+            LOG.log(System.Logger.Level.WARNING, "Flag store 80% full: " + flags.size() + " of " + flags.capacity()
+                + " entries; raise EngineConfig flagCapacity before it fills");
+        }
     }
 
     private void decide(final EngineEvent event, final Action action, final ResponseCode code, final int score) {

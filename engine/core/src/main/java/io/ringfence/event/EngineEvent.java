@@ -35,6 +35,11 @@ public final class EngineEvent {
     public Rejection rejection;
     /** Set by the journal stage when it could not journal the event: its outcome must not be released. */
     public boolean journalFailed;
+    /**
+     * Set by the response stage when the caller had already been given a stand-in: this decision was made and applied
+     * to the state, but nobody was told it, so the audit record says so.
+     */
+    public boolean deliveredLate;
 
     public long fingerprintHigh;
     public long fingerprintLow;
@@ -103,6 +108,7 @@ public final class EngineEvent {
         eventTimeMillis = 0L;
         rejection = null;
         journalFailed = false;
+        deliveredLate = false;
         fingerprintHigh = 0L;
         fingerprintLow = 0L;
         bin = 0;
@@ -147,6 +153,7 @@ public final class EngineEvent {
         eventTimeMillis = staged.eventTimeMillis;
         rejection = staged.rejection;
         journalFailed = false;
+        deliveredLate = false;
         fingerprintHigh = staged.fingerprintHigh;
         fingerprintLow = staged.fingerprintLow;
         bin = staged.bin;

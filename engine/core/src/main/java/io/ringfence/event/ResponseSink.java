@@ -5,5 +5,9 @@ package io.ringfence.event;
  * implementation copies what it needs out of the event and returns at once; the slot is reused afterwards.
  */
 public interface ResponseSink {
-    void onResponse(EngineEvent event, long releaseNanos);
+    /**
+     * @return true when the caller takes this outcome; false when the caller had already been answered (a stand-in
+     *     at its deadline), so this outcome is late and nobody was told it
+     */
+    boolean onResponse(EngineEvent event, long releaseNanos);
 }

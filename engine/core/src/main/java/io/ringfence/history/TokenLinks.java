@@ -1,5 +1,8 @@
 package io.ringfence.history;
 
+import io.ringfence.api.FlagReason;
+import org.agrona.concurrent.UnsafeBuffer;
+
 import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
@@ -7,6 +10,8 @@ import java.nio.channels.WritableByteChannel;
 /**
  * Which card a wallet or network token stands for: token fingerprint to card fingerprint, off-heap, least
  * recently used evicted when full. An authorization made with a linked token shares its card's history and flag.
+ * A link evicted while its card is flagged moves to the {@link FlagStore}, so churn of this store never turns a
+ * flagged card's token into a card the engine does not know.
  *
  * <p>Owned by the business-logic thread.
  */
@@ -16,11 +21,34 @@ public final class TokenLinks {
     static final int LENGTH = CARD_LOW + 8;
 
     private final RecordTable table;
+    private final FlagStore flags;
     private long resolvedHigh;
     private long resolvedLow;
+    private long pinsRefused;
 
-    public TokenLinks(final int capacity) {
-        table = new RecordTable(LENGTH, capacity, null);
+    public TokenLinks(final int capacity, final FlagStore flags) {
+        this.flags = flags;
+        table = new RecordTable(LENGTH, capacity, this::pinIfFlagged);
+    }
+
+    /** Links whose card was flagged but which found no room in the flag store when evicted. */
+    public long pinsRefused() {
+        return pinsRefused;
+    }
+
+    /**
+     * Consulted for the record about to be evicted: always lets it go, after pinning the link in the flag store when
+     * its card is flagged.
+     */
+    private boolean pinIfFlagged(final UnsafeBuffer buffer, final int offset) {
+        final long cardHigh = buffer.getLong(offset + CARD_HIGH);
+        final long cardLow = buffer.getLong(offset + CARD_LOW);
+        if (flags.reasonOf(cardHigh, cardLow) != FlagReason.NOT_FLAGGED
+            && !flags.pinLink(buffer.getLong(offset + RecordTable.KEY_HIGH_OFFSET),
+                buffer.getLong(offset + RecordTable.KEY_LOW_OFFSET), cardHigh, cardLow)) {
+            pinsRefused++;
+        }
+        return true;
     }
 
     /** Links the token to the card, replacing any earlier link of that token. */

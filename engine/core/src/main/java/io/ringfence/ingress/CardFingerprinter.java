@@ -1,5 +1,6 @@
 package io.ringfence.ingress;
 
+import java.nio.charset.StandardCharsets;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,11 +26,20 @@ public final class CardFingerprinter {
     /** The longest card number or reference that can be fingerprinted. */
     public static final int MAX_CARD_CHARS = 64;
     private static final byte INNER_PAD = 0x36;
+    private static final String IDENTIFIER_KEY_LABEL = "ringfence identifier hash key v1";
     private static final byte OUTER_PAD = 0x5c;
 
     private final byte[] innerPad = new byte[BLOCK_BYTES];
     private final byte[] outerPad = new byte[BLOCK_BYTES];
     private final ThreadLocal<Workspace> workspaces;
+
+    /**
+     * The publicly known development key, for demos, tests and benchmarks: it is in this source file, so fingerprints
+     * made with it protect nothing.
+     */
+    public static byte[] developmentKey() {
+        return "ringfence-development-key-not-for-real-card-data!".getBytes(StandardCharsets.US_ASCII);
+    }
 
     public CardFingerprinter(final byte[] secret) {
         final byte[] key = secret.length > BLOCK_BYTES ? newDigest().digest(secret) : secret;
@@ -39,6 +49,16 @@ public final class CardFingerprinter {
             outerPad[i] = (byte)(k ^ OUTER_PAD);
         }
         this.workspaces = ThreadLocal.withInitial(Workspace::new);
+    }
+
+    /**
+     * The keyed hash for personal identifiers (IP address, device, e-mail), under a key derived from the same secret:
+     * this fingerprinter's fingerprint of a constant label, so the two keys are independent in practice.
+     */
+    public KeyedHash identifierHash() {
+        final long[] key = new long[2];
+        fingerprint(IDENTIFIER_KEY_LABEL, key);
+        return new KeyedHash(key[0], key[1]);
     }
 
     /**

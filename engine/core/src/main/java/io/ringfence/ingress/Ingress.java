@@ -29,6 +29,8 @@ public final class Ingress {
     private static final long MILLIS_PER_DAY = 86_400_000L;
 
     private final CardFingerprinter fingerprinter;
+    /** Personal identifiers are hashed with a key: an unkeyed hash of an IPv4 address reverses in minutes. */
+    private final KeyedHash identifiers;
     private final long maxAmountMinor;
     private final LongSupplier epochMillisClock;
     private final Map<String, Currency> currencies = new HashMap<>();
@@ -37,6 +39,7 @@ public final class Ingress {
     public Ingress(final CardFingerprinter fingerprinter, final long maxAmountMinor,
         final LongSupplier epochMillisClock) {
         this.fingerprinter = fingerprinter;
+        this.identifiers = fingerprinter.identifierHash();
         this.maxAmountMinor = maxAmountMinor;
         this.epochMillisClock = epochMillisClock;
         for (final Currency currency : Currency.getAvailableCurrencies()) {
@@ -155,9 +158,9 @@ public final class Ingress {
         event.merchantKey = StableHash.of(request.merchantId());
         event.terminalKey = StableHash.of(request.merchantId(), request.terminalId());
         event.mcc = request.mcc();
-        event.ipKey = StableHash.of(request.ipAddress());
-        event.deviceKey = StableHash.of(request.deviceId());
-        event.emailKey = StableHash.of(request.email());
+        event.ipKey = identifiers.of(request.ipAddress());
+        event.deviceKey = identifiers.of(request.deviceId());
+        event.emailKey = identifiers.of(request.email());
         event.merchantCountry = CountryCodes.pack(request.merchantCountry());
         event.cardCountry = CountryCodes.pack(request.cardCountry());
         event.ipCountry = CountryCodes.pack(request.ipCountry());

@@ -1,6 +1,7 @@
 package io.ringfence.journal;
 
 import io.ringfence.api.Action;
+import io.ringfence.api.Decision;
 import io.ringfence.api.FlagReason;
 import io.ringfence.api.JournalConfig;
 import io.ringfence.api.ReasonCode;
@@ -15,6 +16,7 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The decision journal: an audit record per decision, written after the business logic decided, on a Chronicle
@@ -43,6 +45,8 @@ public final class DecisionJournal implements AutoCloseable {
     private final Path directory;
     private final SingleChronicleQueue queue;
     private final ExcerptAppender appender;
+    /** For answers callers give on their own threads; guarded by this journal's lock. */
+    private final ExcerptAppender callerAppender;
     private long lastSequence;
 
     private DecisionJournal(final Path directory, final SingleChronicleQueue queue) {
@@ -50,6 +54,8 @@ public final class DecisionJournal implements AutoCloseable {
         this.queue = queue;
         this.lastSequence = Queues.lastSequence(queue, EventCodec.DECISION_FORMAT);
         this.appender = queue.createAppender();
+        this.callerAppender = queue.createAppender();
+        callerAppender.singleThreadedCheckDisabled(true);
     }
 
     /**
@@ -119,6 +125,47 @@ public final class DecisionJournal implements AutoCloseable {
         lastSequence = event.sequence;
     }
 
+    /**
+     * Appends the audit record of an answer a caller gave on its own thread, without the business logic: a stand-in
+     * or a malformed request's decline. It has no sequence (-1): it never entered the ring. Any thread; serialised
+     * here, on a path only overload and bad input take.
+     *
+     * @throws JournalException when the write failed
+     */
+    public synchronized void appendCallerAnswer(final Decision decision, final long eventTimeMillis) {
+        try {
+            final DocumentContext dc = callerAppender.writingDocument();
+            try {
+                final Bytes<?> bytes = dc.wire().bytes();
+                bytes.writeByte(EventCodec.DECISION_FORMAT);
+                bytes.writeLong(-1L);
+                bytes.writeLong(eventTimeMillis);
+                bytes.writeByte(EventCodec.ordinal(EventType.AUTHORIZE));
+                bytes.writeLong(decision.fingerprint().high());
+                bytes.writeLong(decision.fingerprint().low());
+                bytes.writeByte(EventCodec.ordinal(decision.action()));
+                bytes.writeByte(EventCodec.ordinal(decision.responseCode()));
+                bytes.writeInt(decision.score());
+                final List<ReasonCode> reasons = decision.reasons();
+                for (int i = 0; i < 3; i++) {
+                    bytes.writeByte(EventCodec.ordinal(i < reasons.size() ? reasons.get(i) : null));
+                }
+                bytes.writeByte(EventCodec.ordinal(FlagReason.NOT_FLAGGED));
+                bytes.writeByte((byte)0);
+                bytes.writeByte((byte)(decision.standIn() ? 1 : 0));
+                bytes.writeLong(decision.latencyNanos());
+                bytes.writeUtf8(decision.scorerVersion());
+            } catch (final Exception | Error e) {
+                dc.rollbackOnClose();
+                throw e;
+            } finally {
+                dc.close();
+            }
+        } catch (final Exception | Error e) {
+            throw new JournalException("decision journal write failed in " + directory + ": " + Queues.describe(e), e);
+        }
+    }
+
     /** The sequence of the last record appended (or found at open), -1 when empty. */
     public long lastSequence() {
         return lastSequence;
@@ -132,6 +179,9 @@ public final class DecisionJournal implements AutoCloseable {
     public void close() {
         try {
             appender.close();
+            synchronized (this) {
+                callerAppender.close();
+            }
         } finally {
             queue.close();
         }

@@ -95,8 +95,9 @@ final class Queues {
     }
 
     /**
-     * Reads the last excerpt of {@code queue} and returns its sequence (the long after the format byte), or -1 when
-     * the queue is empty.
+     * Reads back from the end of {@code queue} to the last excerpt with a sequence (the long after the format byte)
+     * and returns it, or -1 when there is none. Audit records of answers callers gave themselves carry -1 and are
+     * passed over.
      */
     static long lastSequence(final SingleChronicleQueue queue, final byte expectedFormat) {
         if (queue.lastIndex() < 0) {
@@ -120,7 +121,10 @@ final class Queues {
                             + (expectedFormat == EventCodec.FORMAT ? EventCodec.formatProblem(format)
                             : DecisionJournal.formatProblem(format)));
                     }
-                    return bytes.readLong();
+                    final long sequence = bytes.readLong();
+                    if (sequence >= 0) {
+                        return sequence;
+                    }
                 }
             }
         }

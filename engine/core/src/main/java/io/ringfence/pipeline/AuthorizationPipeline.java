@@ -4,6 +4,7 @@ import com.lmax.disruptor.EventTranslatorOneArg;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+import io.ringfence.api.Decision;
 import io.ringfence.api.EngineCounter;
 import io.ringfence.api.JournalConfig;
 import io.ringfence.api.WaitStrategyKind;
@@ -54,6 +55,8 @@ public final class AuthorizationPipeline implements AutoCloseable {
     private final JournalHealth journalHealth = new JournalHealth();
     private final RiskEngine riskEngine;
     private final Recovery recovery;
+    /** The audit journal, also written by callers for the answers they give themselves; null without a journal. */
+    private final DecisionJournal decisions;
     private final ResponseHandler responseHandler;
     private final Disruptor<EngineEvent> disruptor;
     private final RingBuffer<EngineEvent> ring;
@@ -80,6 +83,7 @@ public final class AuthorizationPipeline implements AutoCloseable {
         final OpenedJournals opened = journal == null ? null : openJournals(journal, inputJournals);
         if (opened == null) {
             this.recovery = Recovery.FRESH;
+            this.decisions = null;
             this.disruptor = new Disruptor<>(EngineEvent::new, ringSize, stageThreads(STAGE_THREADS),
                 ProducerType.MULTI, WaitStrategies.create(waitStrategy));
             disruptor.handleEventsWith(new BusinessLogicHandler(riskEngine, journalHealth))
@@ -95,7 +99,9 @@ public final class AuthorizationPipeline implements AutoCloseable {
                 recovery.nextSequence(), opened.snapshots(), () -> disruptor.getSequenceValueFor(journalHandler),
                 journalHealth, journalHandler::snapshotCovers);
             disruptor.handleEventsWith(businessLogic, journalHandler)
-                .then(new DecisionJournalHandler(opened.decisions(), counters), responseHandler);
+                .then(responseHandler)
+                .then(new DecisionJournalHandler(opened.decisions(), counters));
+            this.decisions = opened.decisions();
         }
         disruptor.setDefaultExceptionHandler(new StageExceptionHandler(counters));
         this.ring = disruptor.start();
@@ -124,6 +130,21 @@ public final class AuthorizationPipeline implements AutoCloseable {
 
     public EngineCounters counters() {
         return counters;
+    }
+
+    /**
+     * Audits an answer a caller gave without the business logic (a stand-in, a malformed request), so the decision
+     * journal holds what every caller was told. A failed write is counted; the answer stands.
+     */
+    public void auditCallerAnswer(final Decision decision, final long eventTimeMillis) {
+        if (decisions == null) {
+            return;
+        }
+        try {
+            decisions.appendCallerAnswer(decision, eventTimeMillis);
+        } catch (final JournalException e) {
+            counters.get(EngineCounter.DECISION_JOURNAL_FAILURES).increment();
+        }
     }
 
     /** Whether the input journal still takes writes; always healthy without a journal. */

@@ -9,8 +9,8 @@ import io.ringfence.journal.JournalException;
 import io.ringfence.metrics.EngineCounters;
 
 /**
- * Stage 2, beside the response stage: writes each decision to the audit journal. It does not hold responses
- * back: the input journal is the source of truth, and replaying it reproduces every decision, so a decision lost
+ * Stage 3, after the response stage: writes each decision to the audit journal, marked as a stand-in when the caller
+ * was not told it (its deadline had passed, or its input could not be journaled). It does not hold responses back: the input journal is the source of truth, and replaying it reproduces every decision, so a decision lost
  * from the audit journal in a crash is recomputed exactly by {@code ringfence replay}. A failed write is counted
  * and said once; input journaling and decisions go on.
  */
@@ -32,7 +32,7 @@ final class DecisionJournalHandler implements EventHandler<EngineEvent> {
             return;
         }
         try {
-            journal.append(event, System.nanoTime() - event.ingressNanos, event.journalFailed);
+            journal.append(event, System.nanoTime() - event.ingressNanos, event.journalFailed || event.deliveredLate);
         } catch (final JournalException e) {
             counters.get(EngineCounter.DECISION_JOURNAL_FAILURES).incrementRelease();
             if (!failureReported) {

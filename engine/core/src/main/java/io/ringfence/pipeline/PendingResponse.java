@@ -64,7 +64,7 @@ public class PendingResponse implements ResponseSink {
     }
 
     @Override
-    public final void onResponse(final EngineEvent event, final long releaseNanos) {
+    public final boolean onResponse(final EngineEvent event, final long releaseNanos) {
         requestId = event.requestId;
         action = event.action;
         responseCode = event.responseCode;
@@ -87,9 +87,10 @@ public class PendingResponse implements ResponseSink {
             if (parked != null) {
                 LockSupport.unpark(parked);
             }
-        } else {
-            counters.get(EngineCounter.LATE_DECISIONS).increment();
+            return true;
         }
+        counters.get(EngineCounter.LATE_DECISIONS).increment();
+        return false;
     }
 
     /** Called on the response thread once the outcome is in; subclasses complete futures here. */

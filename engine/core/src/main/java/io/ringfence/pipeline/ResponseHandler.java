@@ -28,9 +28,7 @@ final class ResponseHandler implements EventHandler<EngineEvent> {
             flagToBlock.recordValue(latency);
         }
         final ResponseSink sink = event.sink;
-        if (sink != null) {
-            sink.onResponse(event, releaseNanos);
-        }
+        event.deliveredLate = sink != null && !sink.onResponse(event, releaseNanos);
         event.sink = null;
         event.requestId = null;
         event.queryResult = null;

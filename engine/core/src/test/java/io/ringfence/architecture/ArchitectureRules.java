@@ -13,11 +13,11 @@ final class ArchitectureRules {
     static final String API = "io.ringfence.api";
     /** Domain packages: the business logic and what it is made of. None may know the Disruptor or Chronicle. */
     static final Set<String> DOMAIN = Set.of("io.ringfence.history", "io.ringfence.features", "io.ringfence.scoring",
-        "io.ringfence.decision", "io.ringfence.event", "io.ringfence.ingress", "io.ringfence.offline");
+        "io.ringfence.decision", "io.ringfence.event", "io.ringfence.ingress");
     static final Set<String> INFRASTRUCTURE = Set.of("com.lmax.disruptor", "net.openhft.chronicle");
     /** The command line parses arguments and prints; the work lives behind these. */
-    static final Set<String> CLI_MAY_USE = Set.of("io.ringfence", API, "io.ringfence.journal", "io.ringfence.offline",
-        "io.ringfence.models", "io.ringfence.synthetic", "io.ringfence.demo", "io.ringfence.load");
+    static final Set<String> CLI_MAY_USE = Set.of("io.ringfence", API, "io.ringfence.journal", "io.ringfence.models",
+        "io.ringfence.synthetic", "io.ringfence.demo", "io.ringfence.load");
     static final String CLI = "io.ringfence.cli";
     static final String SYNTHETIC = "io.ringfence.synthetic";
     static final String BENCHMARKS = "io.ringfence.benchmarks";

@@ -41,7 +41,7 @@ public final class RiskEngineHarness {
     }
 
     public RiskEngineHarness(final int cardCapacity, final Scorer scorer) {
-        engine = new RiskEngine(new StoreCapacities(cardCapacity, 64, 64, 16), scorer, new DecisionPolicy(DecisionThresholds.DEFAULT),
+        engine = new RiskEngine(new StoreCapacities(cardCapacity, 64, 64, 16, 1024, 1024), scorer, new DecisionPolicy(DecisionThresholds.DEFAULT),
             counters);
     }
 

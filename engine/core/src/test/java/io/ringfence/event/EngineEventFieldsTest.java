@@ -40,8 +40,8 @@ class EngineEventFieldsTest {
     private static final Set<String> JOURNALED_MODEL = Set.of("modelVersion", "modelPath", "modelSha256");
     /** Carried into the ring but not journaled: live-only (where to answer, when it entered, the loaded scorer). */
     private static final Set<String> LIVE_REQUEST = Set.of("sink", "ingressNanos", "queryKind", "scorer");
-    /** Set by the journal stage for the response stage; reset whenever a request is copied in. */
-    private static final Set<String> STAGE_STATUS = Set.of("journalFailed");
+    /** Set by one stage for a later one (journal failed, answer late); reset whenever a request is copied in. */
+    private static final Set<String> STAGE_STATUS = Set.of("journalFailed", "deliveredLate");
     /** What the business logic answers. */
     private static final Set<String> OUTCOME = Set.of("sequence", "action", "responseCode", "score", "scorerVersion",
         "reason0", "reason1", "reason2", "resolvedFingerprintHigh", "resolvedFingerprintLow", "flagRaised", "applied",
@@ -196,7 +196,7 @@ class EngineEventFieldsTest {
             } else if (kind == Scorer.class) {
                 field.set(event, new FixedScorer());
             } else if (kind == ResponseSink.class) {
-                field.set(event, (ResponseSink)(e, releaseNanos) -> { });
+                field.set(event, (ResponseSink)(e, releaseNanos) -> true);
             } else if (kind == Object.class) {
                 field.set(event, field.getName() + "-object");
             } else {

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 class TokenLinksTest {
     @Test
     void aLinkedTokenResolvesToItsCardAndAnythingElseToItself() {
-        final TokenLinks links = new TokenLinks(4);
+        final TokenLinks links = new TokenLinks(4, new FlagStore(16));
         links.link(1, 2, 10, 20);
         links.resolve(1, 2);
         assertEquals(10, links.resolvedHigh());
@@ -23,7 +23,7 @@ class TokenLinksTest {
 
     @Test
     void relinkingReplacesTheLinkAndTheOldestLinkIsEvictedWhenFull() {
-        final TokenLinks links = new TokenLinks(2);
+        final TokenLinks links = new TokenLinks(2, new FlagStore(16));
         links.link(1, 1, 10, 10);
         final long before = links.digest(0);
         links.link(1, 1, 11, 11);

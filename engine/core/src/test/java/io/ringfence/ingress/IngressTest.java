@@ -70,7 +70,10 @@ class IngressTest {
         assertEquals(550000, cnp.bin);
         assertEquals(5559, cnp.lastFour);
         assertEquals(0, cnp.currencyExponent);
-        assertEquals(StableHash.of("device-1"), cnp.deviceKey);
+        assertEquals(new CardFingerprinter(KEY).identifierHash().of("device-1"), cnp.deviceKey,
+            "identifiers are hashed under the installation's key");
+        assertNotEquals(StableHash.of("device-1"), cnp.deviceKey, "not with a hash anyone can compute");
+        assertNotEquals(new CardFingerprinter(OTHER_KEY).identifierHash().of("device-1"), cnp.deviceKey);
         assertEquals(EngineEvent.NO_KEY, cnp.terminalKey);
     }
 

@@ -37,7 +37,7 @@ final class JournalFixtures {
     }
 
     static RiskEngine riskEngine() {
-        return new RiskEngine(new StoreCapacities(1024, 256, 256, 64), new BuiltInPolicyScorer(),
+        return new RiskEngine(new StoreCapacities(1024, 256, 256, 64, 1024, 1024), new BuiltInPolicyScorer(),
             new DecisionPolicy(DecisionThresholds.DEFAULT), new EngineCounters());
     }
 

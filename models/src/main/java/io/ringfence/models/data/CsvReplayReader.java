@@ -186,8 +186,15 @@ public final class CsvReplayReader implements Closeable {
         try {
             return row();
         } catch (final IllegalArgumentException e) {
-            throw problem(e.getMessage());
+            throw problem(withColumn(e.getMessage()));
         }
+    }
+
+    /** Puts the column's position before a problem that starts with the column's name ("mcc '...' is not..."). */
+    private String withColumn(final String problem) {
+        final int nameEnd = problem.indexOf(' ');
+        final int column = nameEnd < 0 ? -1 : header.indexOf(problem.substring(0, nameEnd));
+        return column < 0 ? problem : "column " + (column + 1) + ": " + problem;
     }
 
     private ReplayRow row() {

@@ -1,8 +1,14 @@
 package io.ringfence.models.data;
 
+import io.ringfence.api.CardNumbers;
+
 import java.io.IOException;
 
-/** A replay CSV file the reader cannot accept: the message is one line, {@code file:line: problem}. */
+/**
+ * A replay CSV file the reader cannot accept: the message is one line, {@code file:line: problem}. A value quoted in
+ * the problem that could be a card number (a run of twelve or more digits) is masked: a PAN in the wrong column must
+ * not reach a terminal or a log.
+ */
 public final class ReplayFormatException extends IOException {
     private static final long serialVersionUID = 1L;
 
@@ -11,10 +17,10 @@ public final class ReplayFormatException extends IOException {
     private final String problem;
 
     public ReplayFormatException(final String source, final long line, final String problem) {
-        super(source + ':' + line + ": " + problem.replaceAll("\\s*\\R\\s*", " "));
+        super(source + ':' + line + ": " + CardNumbers.maskDigitRuns(problem.replaceAll("\\s*\\R\\s*", " ")));
         this.source = source;
         this.line = line;
-        this.problem = problem;
+        this.problem = CardNumbers.maskDigitRuns(problem);
     }
 
     /** The file (or other source) name. */

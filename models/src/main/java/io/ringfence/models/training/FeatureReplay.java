@@ -1,6 +1,7 @@
 package io.ringfence.models.training;
 
 import io.ringfence.EngineConfig;
+import io.ringfence.OfflineEngine;
 import io.ringfence.api.AuthorizationRequest;
 import io.ringfence.api.CardRef;
 import io.ringfence.api.FlagReason;
@@ -10,7 +11,6 @@ import io.ringfence.api.StoreCapacities;
 import io.ringfence.models.data.CsvReplayReader;
 import io.ringfence.models.data.ReplayFormatException;
 import io.ringfence.models.data.ReplayRow;
-import io.ringfence.offline.OfflineEngine;
 
 import java.io.IOException;
 import java.nio.file.Path;

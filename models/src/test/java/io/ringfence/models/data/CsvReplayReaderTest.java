@@ -52,6 +52,24 @@ class CsvReplayReaderTest {
     }
 
     @Test
+    void aCardNumberInTheWrongColumnIsNeverEchoedAndTheErrorNamesLineAndColumn() {
+        final String header = "timestamp,card,amount,channel,currency,mcc,entry_mode,merchant_country,label";
+        final String good = T0 + "," + PAN + ",1.00,CP,USD,5411,chip,US,0";
+        final String stray = "4556737586899855";
+        for (int column = 3; column < 9; column++) {
+            final String[] fields = good.split(",");
+            fields[column] = stray;
+            final String csv = header + "\n" + good + "\n" + String.join(",", fields) + "\n";
+            final ReplayFormatException e = assertThrows(ReplayFormatException.class, () -> read(csv),
+                header.split(",")[column]);
+            assertFalse(e.getMessage().contains(stray), e.getMessage());
+            assertFalse(e.problem().contains(stray), e.problem());
+            assertTrue(e.getMessage().startsWith("test.csv:3: column " + (column + 1) + ": "), e.getMessage());
+            assertTrue(e.getMessage().contains("455673******9855"), e.getMessage());
+        }
+    }
+
+    @Test
     void readsEveryColumnOfTheFormat() throws IOException {
         final ReplayRow row = only(String.join(",", ReplayColumns.ALL) + "\n"
             + T0 + "," + PAN + ",57.16,CNP,tx1,EUR,M1,,5411,de,FR,RO,10.0.0.1,dev-1,a@b.example,ecommerce,1,"

@@ -96,7 +96,7 @@ public final class DemoCommand implements Callable<Integer> {
             result = DemoRunner.run(DemoOptions.of(cards, seed).withProducers(producers)
                 .withInFlight(inFlight).withWarmUp(warmUp).withJournal(journal).withModel(modelDirectory));
         } catch (final IllegalArgumentException e) {
-            spec.commandLine().getErr().println("ringfence demo: " + e.getMessage());
+            spec.commandLine().getErr().println("ringfence demo: " + CommandFailures.oneLine(e.getMessage()));
             return 1;
         }
         final PrintWriter out = spec.commandLine().getOut();

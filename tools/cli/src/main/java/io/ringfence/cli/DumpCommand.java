@@ -67,7 +67,7 @@ public final class DumpCommand implements Callable<Integer> {
             }
         } catch (final JournalException e) {
             out.flush();
-            return Failures.report(spec, e);
+            return CommandFailures.report(spec, e);
         }
         out.flush();
         return 0;

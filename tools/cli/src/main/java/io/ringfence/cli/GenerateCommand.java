@@ -137,7 +137,7 @@ public final class GenerateCommand implements Callable<Integer> {
     }
 
     private int failed(final String message) {
-        spec.commandLine().getErr().println(spec.qualifiedName() + ": " + message);
+        spec.commandLine().getErr().println(spec.qualifiedName() + ": " + CommandFailures.oneLine(message));
         spec.commandLine().getErr().flush();
         return OUTPUT_ERROR;
     }

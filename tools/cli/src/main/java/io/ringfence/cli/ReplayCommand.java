@@ -1,10 +1,10 @@
 package io.ringfence.cli;
 
 import io.ringfence.EngineConfig;
+import io.ringfence.JournalReplay;
+import io.ringfence.OfflineEngine;
 import io.ringfence.api.StoreCapacities;
 import io.ringfence.journal.JournalException;
-import io.ringfence.offline.JournalReplay;
-import io.ringfence.offline.OfflineEngine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,22 +56,33 @@ public final class ReplayCommand implements Callable<Integer> {
         description = "Token links the engine holds (default ${DEFAULT-VALUE}).")
     private int tokenCapacity;
 
+    @Option(names = "--flag-capacity", paramLabel = "N", defaultValue = "" + StoreCapacities.FLAGS_DEFAULT,
+        description = "Flagged cards and pinned token links the engine holds (default ${DEFAULT-VALUE}).")
+    private int flagCapacity;
+
+    @Option(names = "--request-capacity", paramLabel = "N", defaultValue = "" + StoreCapacities.REQUESTS_DEFAULT,
+        description = "Decided requests remembered for retries (default ${DEFAULT-VALUE}).")
+    private int requestCapacity;
+
     @Override
     public Integer call() {
         checkCapacity("--card-capacity", cardCapacity);
         checkCapacity("--merchant-capacity", merchantCapacity);
         checkCapacity("--terminal-capacity", terminalCapacity);
         checkCapacity("--token-capacity", tokenCapacity);
+        checkCapacity("--flag-capacity", flagCapacity);
+        checkCapacity("--request-capacity", requestCapacity);
         final JournalDirs dirs = JournalDirs.of(dir);
         final PrintWriter out = spec.commandLine().getOut();
         final OfflineEngine engine = OfflineEngine.create(EngineConfig.builder().developmentFingerprintKey()
-            .capacities(new StoreCapacities(cardCapacity, merchantCapacity, terminalCapacity, tokenCapacity)).build());
+            .capacities(new StoreCapacities(cardCapacity, merchantCapacity, terminalCapacity, tokenCapacity,
+                flagCapacity, requestCapacity)).build());
         final boolean compare = !dirs.decisions().equals(dirs.input()) && Files.isDirectory(dirs.decisions());
         final JournalReplay.Result result;
         try {
             result = JournalReplay.run(engine, dirs.input(), compare ? dirs.decisions() : null);
         } catch (final JournalException e) {
-            return Failures.report(spec, e);
+            return CommandFailures.report(spec, e);
         }
         out.printf("replayed       %,d events from %s in %.3f s: %,.0f events/s%n", result.replayed(), dirs.input(),
             result.nanos() / 1e9, result.eventsPerSecond());
@@ -79,10 +90,10 @@ public final class ReplayCommand implements Callable<Integer> {
         if (compare) {
             out.printf("decisions      %,d compared with %s: %,d differences%n", result.compared(), dirs.decisions(),
                 result.differences());
-            if (result.standIns() + result.withoutDecision() + result.withoutInput() > 0) {
-                out.printf("not compared   %,d stand-in records, %,d events without a decision record,"
-                    + " %,d decision records without an input event%n", result.standIns(), result.withoutDecision(),
-                    result.withoutInput());
+            if (result.standIns() + result.callerAnswers() + result.withoutDecision() + result.withoutInput() > 0) {
+                out.printf("not compared   %,d stand-in records, %,d answers callers gave themselves, %,d events"
+                    + " without a decision record, %,d decision records without an input event%n", result.standIns(),
+                    result.callerAnswers(), result.withoutDecision(), result.withoutInput());
             }
             for (final String difference : result.described()) {
                 out.println(difference);

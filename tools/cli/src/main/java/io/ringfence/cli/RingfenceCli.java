@@ -1,5 +1,6 @@
 package io.ringfence.cli;
 
+import io.ringfence.api.CardNumbers;
 import io.ringfence.cli.BenchCommand;
 import io.ringfence.cli.DemoCommand;
 import io.ringfence.cli.EvaluateCommand;
@@ -77,7 +78,8 @@ public final class RingfenceCli implements Callable<Integer> {
                     message += " (did you mean " + unmatched.getSuggestions().get(0) + "?)";
                 }
             }
-            commandLine.getErr().println(command + ": " + message + "; see '" + command + " --help'");
+            commandLine.getErr().println(command + ": " + CardNumbers.maskDigitRuns(CommandFailures.oneLine(message))
+                + "; see '" + command + " --help'");
             commandLine.getErr().flush();
             return USAGE_ERROR;
         }

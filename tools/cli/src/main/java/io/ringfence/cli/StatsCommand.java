@@ -62,7 +62,7 @@ public final class StatsCommand implements Callable<Integer> {
             }
         } catch (final JournalException e) {
             out.flush();
-            return Failures.report(spec, e);
+            return CommandFailures.report(spec, e);
         }
         out.flush();
         return 0;

@@ -71,7 +71,7 @@ class JournalToolsTest {
         final Ingress ingress = new Ingress(new CardFingerprinter(
             "tools-test-fingerprint-key-0123456789".getBytes(StandardCharsets.US_ASCII)),
             EngineConfig.MAX_AMOUNT_MINOR_DEFAULT, () -> T0);
-        final RiskEngine engine = new RiskEngine(new StoreCapacities(1024, 256, 256, 64), new BuiltInPolicyScorer(),
+        final RiskEngine engine = new RiskEngine(new StoreCapacities(1024, 256, 256, 64, 1024, 1024), new BuiltInPolicyScorer(),
             new DecisionPolicy(DecisionThresholds.DEFAULT), new EngineCounters());
         final SplittableRandom random = new SplittableRandom(42L);
         final JournalConfig config = JournalConfig.in(root);

@@ -50,6 +50,7 @@ public final class DemoRunner {
 
         final EngineConfig measured = options.journal() == null ? config : EngineConfig.builder()
             .developmentFingerprintKey()
+            .insecureDevelopmentKeyWithJournal()
             .capacities(config.capacities())
             .defaultDeadline(options.deadline())
             .journal(JournalConfig.in(options.journal()).withSnapshotInterval(Duration.ZERO))

@@ -77,7 +77,7 @@ final class FlagProbe {
     private static SyntheticAuthorization tap(final SyntheticCard card, final long timeMillis) {
         final Merchant shop = new Merchant(MERCHANT_ID, MerchantCategory.GROCERY, card.country(),
             List.of(TERMINAL_ID), false);
-        return new SyntheticAuthorization("flag-probe", timeMillis, card, TAP_AMOUNT_MINOR, shop.currency(),
+        return new SyntheticAuthorization("flag-probe-" + timeMillis, timeMillis, card, TAP_AMOUNT_MINOR, shop.currency(),
             Channel.CP, EntryMode.CHIP, shop, TERMINAL_ID, null, null, null, null, null, ScenarioTag.NORMAL);
     }
 }

@@ -1,4 +1,4 @@
-package io.ringfence.offline;
+package io.ringfence;
 
 import io.ringfence.api.Action;
 import io.ringfence.api.Fingerprint;
@@ -17,8 +17,8 @@ import java.util.Objects;
 
 /**
  * Re-runs an input journal through an {@link OfflineEngine} and, when a decision journal is given, compares each
- * decision with the one recorded, record by record (both are in sequence order). Stand-in records are not compared:
- * the engine did not give them.
+ * decision with the one recorded, record by record (both are in sequence order). Records of decisions a stand-in
+ * answered, and of answers callers gave without the engine, are counted but not compared.
  */
 public final class JournalReplay {
     /** Differences described in full; the rest are counted. */
@@ -33,12 +33,14 @@ public final class JournalReplay {
      * @param compared         decisions compared with the decision journal
      * @param differences      of which differed in action, code, score or reasons
      * @param described        the first {@value #MAX_DESCRIBED_DIFFERENCES} differences, one line each
-     * @param standIns         stand-in records, not compared
+     * @param standIns         records of decisions the caller was not told (a stand-in answered it), not compared
+     * @param callerAnswers    records of answers callers gave without the engine (stand-ins, malformed requests)
      * @param withoutDecision  input events without a decision record
      * @param withoutInput     decision records without an input event
      */
     public record Result(long replayed, long nanos, long stateDigest, long compared, long differences,
-                         List<String> described, long standIns, long withoutDecision, long withoutInput) {
+                         List<String> described, long standIns, long callerAnswers, long withoutDecision,
+                         long withoutInput) {
         public double eventsPerSecond() {
             return replayed * 1e9 / Math.max(nanos, 1);
         }
@@ -72,8 +74,8 @@ public final class JournalReplay {
             }
         }
         return new Result(replayed, nanos, engine.stateDigest(), comparison.compared, comparison.differences,
-            List.copyOf(comparison.described), comparison.standIns, comparison.withoutDecision,
-            comparison.withoutInput);
+            List.copyOf(comparison.described), comparison.standIns, comparison.callerAnswers,
+            comparison.withoutDecision, comparison.withoutInput);
     }
 
     private static final class Comparison {
@@ -82,12 +84,17 @@ public final class JournalReplay {
         long compared;
         long differences;
         long standIns;
+        long callerAnswers;
         long withoutDecision;
         long withoutInput;
 
         void match(final EngineEvent event, final long sequence, final DecisionJournal.Reader decisions) {
             while (pending != null && pending.sequence() < sequence) {
-                withoutInput++;
+                if (pending.sequence() < 0) {
+                    callerAnswers++;
+                } else {
+                    withoutInput++;
+                }
                 pending = decisions.next();
             }
             if (pending == null || pending.sequence() != sequence) {
@@ -117,7 +124,11 @@ public final class JournalReplay {
 
         void drain(final DecisionJournal.Reader decisions) {
             while (pending != null) {
-                withoutInput++;
+                if (pending.sequence() < 0) {
+                    callerAnswers++;
+                } else {
+                    withoutInput++;
+                }
                 pending = decisions.next();
             }
         }

@@ -1,6 +1,5 @@
-package io.ringfence.offline;
+package io.ringfence;
 
-import io.ringfence.EngineConfig;
 import io.ringfence.api.Action;
 import io.ringfence.api.AuthorizationRequest;
 import io.ringfence.api.CardRef;
@@ -44,7 +43,7 @@ public final class OfflineEngine {
             throw new IllegalArgumentException("an offline event needs its own time: the offline engine has no clock");
         });
         this.riskEngine = new RiskEngine(config.capacities(), config.scorerFactory().get(),
-            new DecisionPolicy(config.thresholds()), counters);
+            new DecisionPolicy(config.thresholds()).withIdempotencyWindow(config.idempotencyWindow()), counters);
     }
 
     /** An offline engine with the stores, scorer, thresholds, fingerprint key and amount limit of {@code config}. */

@@ -1,0 +1,141 @@
+package io.ringfence.history;
+
+import io.ringfence.api.Action;
+import io.ringfence.api.ReasonCode;
+import io.ringfence.api.ResponseCode;
+import org.agrona.concurrent.UnsafeBuffer;
+
+import java.io.IOException;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.WritableByteChannel;
+
+/**
+ * The authorizations decided recently, by merchant and request id, with a hash of their content and the decision
+ * given: what makes a retry a retry. Off-heap, fixed capacity, the least recently decided forgotten first; an entry
+ * older than the idempotency window no longer counts. Rebuilt on recovery by replaying the journal, and kept in
+ * snapshots, so a retry after a restart still gets the first answer.
+ *
+ * <p>Owned by the business-logic thread.
+ *
+ * <pre>
+ *  0 key: merchant key, request id hash (RecordTable header)
+ * 24 content hash (i64)     32 decided at, epoch ms (i64)
+ * 40 score (i32)            44 action, response code, reason 0, 1, 2 (u8 ordinals + 1, 0 = none)
+ * </pre>
+ */
+public final class RecentRequests {
+    private static final int CONTENT = RecordTable.HEADER_LENGTH;
+    private static final int TIME = CONTENT + 8;
+    private static final int SCORE = TIME + 8;
+    private static final int ACTION = SCORE + 4;
+    private static final int CODE = ACTION + 1;
+    private static final int REASONS = CODE + 1;
+    static final int LENGTH = REASONS + 3;
+    private static final Action[] ACTIONS = Action.values();
+    private static final ResponseCode[] CODES = ResponseCode.values();
+    private static final ReasonCode[] REASON_CODES = ReasonCode.values();
+
+    private final RecordTable table;
+    private UnsafeBuffer buffer;
+    private int offset;
+
+    public RecentRequests(final int capacity) {
+        table = new RecordTable(LENGTH, capacity, null);
+    }
+
+    /**
+     * Finds the request; afterwards the accessors read its entry.
+     *
+     * @return false when the merchant has no decided request by that id within the window ending at
+     *     {@code nowMillis}
+     */
+    public boolean find(final long merchantKey, final long requestIdHash, final long nowMillis,
+        final long windowMillis) {
+        final int index = table.find(merchantKey, requestIdHash);
+        if (index < 0) {
+            return false;
+        }
+        buffer = table.buffer(index);
+        offset = table.offset(index);
+        return nowMillis - buffer.getLong(offset + TIME) < windowMillis;
+    }
+
+    /** Records a decision, replacing an older entry for the same merchant and request id. */
+    public void record(final long merchantKey, final long requestIdHash, final long contentHash, final long timeMillis,
+        final Action action, final ResponseCode code, final int score, final ReasonCode reason0,
+        final ReasonCode reason1, final ReasonCode reason2) {
+        int index = table.find(merchantKey, requestIdHash);
+        if (index < 0) {
+            index = table.insert(merchantKey, requestIdHash);
+        } else {
+            table.touch(index);
+        }
+        final UnsafeBuffer b = table.buffer(index);
+        final int o = table.offset(index);
+        b.putLong(o + CONTENT, contentHash);
+        b.putLong(o + TIME, timeMillis);
+        b.putInt(o + SCORE, score);
+        b.putByte(o + ACTION, ordinal(action));
+        b.putByte(o + CODE, ordinal(code));
+        b.putByte(o + REASONS, ordinal(reason0));
+        b.putByte(o + REASONS + 1, ordinal(reason1));
+        b.putByte(o + REASONS + 2, ordinal(reason2));
+    }
+
+    public long contentHash() {
+        return buffer.getLong(offset + CONTENT);
+    }
+
+    public int score() {
+        return buffer.getInt(offset + SCORE);
+    }
+
+    public Action action() {
+        return value(ACTIONS, buffer.getByte(offset + ACTION));
+    }
+
+    public ResponseCode responseCode() {
+        return value(CODES, buffer.getByte(offset + CODE));
+    }
+
+    /** The {@code slot}th reason (0 to 2), or null. */
+    public ReasonCode reason(final int slot) {
+        return value(REASON_CODES, buffer.getByte(offset + REASONS + slot));
+    }
+
+    public int size() {
+        return table.size();
+    }
+
+    public int capacity() {
+        return table.capacity();
+    }
+
+    public int recordLength() {
+        return table.recordLength();
+    }
+
+    public void writeTo(final WritableByteChannel out) throws IOException {
+        table.writeTo(out);
+    }
+
+    public void readFrom(final ReadableByteChannel in) throws IOException {
+        table.readFrom(in);
+    }
+
+    public void clear() {
+        table.clear();
+    }
+
+    public long digest(final long seed) {
+        return table.digest(seed);
+    }
+
+    private static byte ordinal(final Enum<?> value) {
+        return (byte)(value == null ? 0 : value.ordinal() + 1);
+    }
+
+    private static <E> E value(final E[] values, final byte stored) {
+        return stored == 0 ? null : values[stored - 1];
+    }
+}
