@@ -80,6 +80,7 @@ final class RoundTripTraffic {
         final AtomicLong simulatedMillis = new AtomicLong(SyntheticTraffic.START_MILLIS);
         return EngineConfig.builder()
             .developmentFingerprintKey()
+            .trustEventTimes()
             .insecureDevelopmentKeyWithJournal()
             .ingressEpochMillisClock(() -> simulatedMillis.addAndGet(SyntheticTraffic.STEP_MILLIS));
     }

@@ -82,12 +82,13 @@ public final class Engine implements AutoCloseable {
     private Engine(final EngineConfig config, final Function<JournalConfig, EventJournal> inputJournals) {
         this.config = config;
         this.ingress = new Ingress(new CardFingerprinter(config.fingerprintKey()), config.maxAmountMinor(),
-            config.ingressEpochMillisClock());
+            config.ingressEpochMillisClock(), config.maxClockSkew() == null ? Ingress.TRUST_GIVEN_TIMES
+                : config.maxClockSkew().toMillis());
         final RiskEngine riskEngine = new RiskEngine(config.capacities(), config.scorerFactory().get(),
             new DecisionPolicy(config.thresholds()).withIdempotencyWindow(config.idempotencyWindow()), counters);
         this.flags = riskEngine.flags();
         this.pipeline = new AuthorizationPipeline(riskEngine, config.ringSize(), config.waitStrategy(), config.journal(),
-            counters, inputJournals);
+            config.keyCheckValue(), counters, inputJournals);
         final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
             final Thread thread = new Thread(runnable, "ringfence-deadlines");
             thread.setDaemon(true);
@@ -131,6 +132,7 @@ public final class Engine implements AutoCloseable {
 
     /** Decides one authorization within {@code deadline}, or returns the stand-in decision. */
     public Decision authorize(final AuthorizationRequest request, final Duration deadline) {
+        refuseOnEngineThread("authorize");
         final long ingressNanos = System.nanoTime();
         final long deadlineNanos = ingressNanos + deadline.toNanos();
         final EngineEvent staged = stage(EventType.AUTHORIZE, ingressNanos);
@@ -161,7 +163,8 @@ public final class Engine implements AutoCloseable {
     /**
      * Decides one authorization without blocking the caller. The future completes with the decision, or with the
      * stand-in decision when {@code deadline} passes first. It completes on an engine thread: chain heavy work
-     * with the {@code *Async} methods of {@link CompletableFuture}.
+     * with the {@code *Async} methods of {@link CompletableFuture}. A blocking call of this engine (authorize,
+     * reportFraud, ...) made in a callback on that thread is refused with an {@link IllegalStateException}.
      */
     public CompletableFuture<Decision> authorizeAsync(final AuthorizationRequest request, final Duration deadline) {
         final long ingressNanos = System.nanoTime();
@@ -179,9 +182,11 @@ public final class Engine implements AutoCloseable {
         final long fingerprintLow = staged.fingerprintLow;
         final Channel channel = staged.channel;
         final long eventTimeMillis = staged.eventTimeMillis;
-        final AsyncDecision pending = new AsyncDecision(counters, () -> standInDecision(requestId, fingerprintHigh,
-            fingerprintLow, channel, eventTimeMillis, ReasonCode.STAND_IN_JOURNAL_UNAVAILABLE,
-            System.nanoTime() - ingressNanos));
+        final AsyncDecision pending = new AsyncDecision(counters, () -> {
+            counters.get(EngineCounter.STAND_IN_JOURNAL).increment();
+            return standInDecision(requestId, fingerprintHigh, fingerprintLow, channel, eventTimeMillis,
+                ReasonCode.STAND_IN_JOURNAL_UNAVAILABLE, System.nanoTime() - ingressNanos);
+        });
         if (!publish(staged, pending)) {
             pending.future.complete(standIn(staged, ReasonCode.STAND_IN_RING_FULL, ingressNanos));
             return pending.future;
@@ -204,6 +209,7 @@ public final class Engine implements AutoCloseable {
 
     /** Flags the reported card from the next event on; counts the report against the merchant and terminals. */
     public Ack reportFraud(final FraudReport report) {
+        refuseOnEngineThread("reportFraud");
         final EngineEvent staged = stage(EventType.REPORT_FRAUD, System.nanoTime());
         return control(staged, ingress.decodeFraudReport(report, staged), config.defaultDeadline());
     }
@@ -215,6 +221,7 @@ public final class Engine implements AutoCloseable {
 
     /** Lifts a card's flag as of {@code timeMillis} (epoch milliseconds; replays give the original time). */
     public Ack clearFlag(final CardRef card, final long timeMillis) {
+        refuseOnEngineThread("clearFlag");
         final EngineEvent staged = stage(EventType.CLEAR_FLAG, System.nanoTime());
         return control(staged, ingress.decodeClearFlag(card, timeMillis, staged), config.defaultDeadline());
     }
@@ -229,6 +236,7 @@ public final class Engine implements AutoCloseable {
      * history and flag.
      */
     public Ack linkToken(final CardRef token, final CardRef card, final long timeMillis) {
+        refuseOnEngineThread("linkToken");
         final EngineEvent staged = stage(EventType.LINK_TOKEN, System.nanoTime());
         return control(staged, ingress.decodeLinkToken(token, card, timeMillis, staged), config.defaultDeadline());
     }
@@ -245,6 +253,7 @@ public final class Engine implements AutoCloseable {
      *     not a serving model, or was trained on another feature schema (the detail says which, in one line)
      */
     public Ack loadModel(final Path model) {
+        refuseOnEngineThread("loadModel");
         final long ingressNanos = System.nanoTime();
         final ServingModels.Loaded loaded;
         try {
@@ -348,6 +357,7 @@ public final class Engine implements AutoCloseable {
      */
     @Override
     public void close() {
+        refuseOnEngineThread("close");
         if (!running) {
             return;
         }
@@ -362,6 +372,19 @@ public final class Engine implements AutoCloseable {
             snapshot();
         } catch (final IllegalStateException e) {
             LOG.log(System.Logger.Level.WARNING, "Periodic snapshot not taken: " + e.getMessage());
+        }
+    }
+
+    /**
+     * A blocking call made on one of the engine's own threads (a callback chained on {@link #authorizeAsync} runs on
+     * one) would wait for the very thread it blocks: refused at once instead of deadlocking the engine.
+     */
+    private void refuseOnEngineThread(final String call) {
+        final Thread current = Thread.currentThread();
+        if (pipeline.isStageThread(current)) {
+            throw new IllegalStateException(call + " was called on the engine's own thread " + current.getName()
+                + " (a callback of authorizeAsync?): it would wait for the thread it blocks; call it from another"
+                + " thread, or chain the callback with an *Async method and an executor");
         }
     }
 
@@ -430,6 +453,7 @@ public final class Engine implements AutoCloseable {
     }
 
     private Object query(final QueryKind kind) {
+        refuseOnEngineThread("the " + kind + " query");
         final EngineEvent staged = stage(EventType.QUERY, System.nanoTime());
         staged.queryKind = kind;
         final long deadlineNanos = staged.ingressNanos + QUERY_DEADLINE.toNanos();

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -35,6 +36,8 @@ public final class EngineConfig {
     public static final Duration DEADLINE_DEFAULT = Duration.ofMillis(25);
     /** A retry within a day gets the first answer. */
     public static final Duration IDEMPOTENCY_WINDOW_DEFAULT = Duration.ofHours(24);
+    /** A live request's own time may differ from the engine's clock by this much. */
+    public static final Duration MAX_CLOCK_SKEW_DEFAULT = Duration.ofMinutes(5);
     /** 10 billion minor units: 100 million in a two-decimal currency. */
     public static final long MAX_AMOUNT_MINOR_DEFAULT = 10_000_000_000L;
     public static final int MIN_FINGERPRINT_KEY_BYTES = 32;
@@ -54,6 +57,7 @@ public final class EngineConfig {
     private final LongSupplier ingressEpochMillisClock;
     private final JournalConfig journal;
     private final Duration idempotencyWindow;
+    private final Duration maxClockSkew;
 
     private EngineConfig(final Builder b) {
         ringSize = b.ringSize;
@@ -70,6 +74,7 @@ public final class EngineConfig {
         ingressEpochMillisClock = b.ingressEpochMillisClock;
         journal = b.journal;
         idempotencyWindow = b.idempotencyWindow;
+        maxClockSkew = b.maxClockSkew;
     }
 
     public static Builder builder() {
@@ -78,6 +83,11 @@ public final class EngineConfig {
 
     public int ringSize() {
         return ringSize;
+    }
+
+    /** How far a request's own time may be from the engine's clock; null when given times are trusted. */
+    public Duration maxClockSkew() {
+        return maxClockSkew;
     }
 
     public Duration idempotencyWindow() {
@@ -151,6 +161,17 @@ public final class EngineConfig {
             + " bytes, check " + keyCheckValue + (usesDevelopmentKey() ? ", THE PUBLIC DEVELOPMENT KEY" : "") + ">}";
     }
 
+    /** A new installation secret: 32 bytes from a strong random source, as 64 hex digits. */
+    public static String newFingerprintKeyHex() {
+        final byte[] key = new byte[MIN_FINGERPRINT_KEY_BYTES];
+        try {
+            SecureRandom.getInstanceStrong().nextBytes(key);
+        } catch (final GeneralSecurityException e) {
+            new SecureRandom().nextBytes(key);
+        }
+        return HexFormat.of().formatHex(key);
+    }
+
     /** The first 8 bytes of HMAC-SHA256(key, a constant), as hex. */
     private static String keyCheckValue(final byte[] key) {
         try {
@@ -172,6 +193,7 @@ public final class EngineConfig {
         private int flagCapacity = StoreCapacities.FLAGS_DEFAULT;
         private int requestCapacity = StoreCapacities.REQUESTS_DEFAULT;
         private Duration idempotencyWindow = IDEMPOTENCY_WINDOW_DEFAULT;
+        private Duration maxClockSkew = MAX_CLOCK_SKEW_DEFAULT;
         private WaitStrategyKind waitStrategy = WaitStrategyKind.PHASED_BACKOFF;
         private StandInPolicy standInPolicy = StandInPolicy.FAIL_CLOSED;
         private Duration defaultDeadline = DEADLINE_DEFAULT;
@@ -192,7 +214,7 @@ public final class EngineConfig {
             return this;
         }
 
-        /** All four store sizes at once. */
+        /** Every store size at once. */
         public Builder capacities(final StoreCapacities capacities) {
             Objects.requireNonNull(capacities, "capacities");
             this.cardCapacity = capacities.cards();
@@ -230,6 +252,25 @@ public final class EngineConfig {
          */
         public Builder flagCapacity(final int flagCapacity) {
             this.flagCapacity = flagCapacity;
+            return this;
+        }
+
+        /**
+         * How far a request's or report's own time may be from the engine's clock before it is refused (30, time out of
+         * range); expiry is then judged by the clock too. Default five minutes.
+         */
+        public Builder maxClockSkew(final Duration maxClockSkew) {
+            this.maxClockSkew = Objects.requireNonNull(maxClockSkew, "maxClockSkew");
+            return this;
+        }
+
+        /**
+         * Takes every request's own time as it is, and judges expiry by it: for simulations and tests that drive an
+         * engine through days of synthetic time in seconds. Not for live traffic, where a stale or future-dated request
+         * would revive an expired card or skew every later velocity window.
+         */
+        public Builder trustEventTimes() {
+            this.maxClockSkew = null;
             return this;
         }
 
@@ -351,6 +392,9 @@ public final class EngineConfig {
                 throw new IllegalArgumentException("ringSize must be a power of two of at least 2, was " + ringSize);
             }
             requirePositive("maxAmountMinor", maxAmountMinor);
+            if (maxClockSkew != null && maxClockSkew.isNegative()) {
+                throw new IllegalArgumentException("maxClockSkew must not be negative, was " + maxClockSkew);
+            }
             if (idempotencyWindow.isNegative()) {
                 throw new IllegalArgumentException("idempotencyWindow must not be negative, was " + idempotencyWindow);
             }

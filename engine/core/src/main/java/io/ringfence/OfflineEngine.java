@@ -51,10 +51,19 @@ public final class OfflineEngine {
         return new OfflineEngine(config);
     }
 
-    /** Decides one authorization; the outcome is valid until the next call. */
+    /**
+     * Decides one authorization; the outcome is valid until the next call. A malformed request is declined here, as
+     * the live engine declines it at ingress, without a sequence and without reaching the business logic.
+     */
     public Outcome authorize(final AuthorizationRequest request) {
         stage(EventType.AUTHORIZE);
         ingress.decodeAuthorization(request, event);
+        if (event.rejection != null) {
+            event.action = Action.DECLINE;
+            event.responseCode = event.rejection.responseCode();
+            event.reason0 = event.rejection.reason();
+            return outcome;
+        }
         return applyStaged();
     }
 

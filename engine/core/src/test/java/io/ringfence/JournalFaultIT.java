@@ -258,6 +258,11 @@ class JournalFaultIT {
         }
 
         @Override
+        public boolean sync() {
+            return false;
+        }
+
+        @Override
         public long lastSequence() {
             return delegate.lastSequence();
         }

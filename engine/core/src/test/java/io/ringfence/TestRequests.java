@@ -65,6 +65,7 @@ public final class TestRequests {
     public static EngineConfig.Builder smallEngine() {
         return EngineConfig.builder()
             .developmentFingerprintKey()
+            .trustEventTimes()
             .insecureDevelopmentKeyWithJournal()
             .ringSize(1024)
             .cardCapacity(1024)

@@ -13,7 +13,8 @@ import java.util.List;
  * @param fingerprint   the card's keyed fingerprint ({@link Fingerprint#NONE} when the request had no usable card)
  * @param latencyNanos  time from ingress to the decision being released, in nanoseconds
  * @param standIn       true when this is the stand-in decision given because the engine could not answer in time
- * @param sequence      the ring sequence of the request, or -1 for a stand-in given before the request was sequenced
+ * @param sequence      the ring sequence of the request, or -1 for an answer given without the ring (a stand-in, or a
+ *                      malformed request declined at ingress)
  * @param scorerVersion the scorer (policy or model) version that produced the score
  * @param flagRaised    the flag this authorization put on the card (a card-not-present fraud decline, card
  *                      testing), or {@link FlagReason#NOT_FLAGGED}

@@ -12,14 +12,15 @@ public enum Durability {
      */
     PROCESS_CRASH,
     /**
-     * As {@link #PROCESS_CRASH}, and each write also asks the OS to start flushing (msync, asynchronous). Narrows
-     * the window an OS crash or power loss can take to what is in flight; does not close it.
+     * As {@link #PROCESS_CRASH}, and the journal asks the OS to start flushing (msync, asynchronous) as each chunk of
+     * the journal file is released. Narrows the window an OS crash or power loss can take; does not close it.
      */
     OS_CRASH_BEST_EFFORT,
     /**
-     * Each write is flushed to the device (msync, synchronous) before the decision is released: survives a process
-     * crash, an OS crash and a power loss, to the extent the storage honours flushes. Costs a device flush per
-     * event, tens of microseconds to milliseconds.
+     * The input journal is flushed to the device (msync, synchronous) once per batch of events, before the batch's
+     * decisions are released (group commit): survives a process crash, an OS crash and a power loss, to the extent
+     * the storage honours flushes. Costs a device flush per batch, tens of microseconds to milliseconds; a burst
+     * shares it. The decision journal, an audit copy that replay can rebuild, is not synced per batch.
      */
     POWER_LOSS
 }

@@ -39,7 +39,9 @@ public enum EngineCounter {
     /** Retries (same merchant and request id, same content, within the window) given the first answer again. */
     RETRIES_ANSWERED(23, "retries.answered"),
     /** Reuses of a request id with different content within the window, declined 94. */
-    RETRIES_REFUSED(24, "retries.refused");
+    RETRIES_REFUSED(24, "retries.refused"),
+    /** Syncs of the input journal: one per batch of events under POWER_LOSS. */
+    JOURNAL_SYNCS(25, "journal.syncs");
 
     private final int id;
     private final String label;

@@ -65,6 +65,7 @@ public final class RiskEngine {
     private final RecentRequests recentRequests;
     private boolean flagStoreAlerted;
     private boolean flagStoreNearlyFullSaid;
+    private long flagsRefused;
     private final FeatureExtractor extractor = new FeatureExtractor();
     private final FeatureVector features = new FeatureVector();
     private final double[] contributions = new double[FeatureSchema.SIZE];
@@ -264,6 +265,7 @@ public final class RiskEngine {
         flags.readFrom(Channels.newInputStream(in));
         readActiveModel(in);
         publishCardStoreCounters();
+        publishFlagStoreCounters();
     }
 
     /** Empties every store, leaving the engine as if just built (for a full replay after a failed load). */
@@ -515,6 +517,7 @@ public final class RiskEngine {
     private void linkToken(final EngineEvent event) {
         tokens.link(event.fingerprintHigh, event.fingerprintLow, event.linkedFingerprintHigh, event.linkedFingerprintLow);
         counters.get(EngineCounter.TOKEN_LINKS).incrementRelease();
+        counters.get(EngineCounter.FLAGS_REFUSED).setRelease(flagsRefused + tokens.pinsRefused());
         if (flags.reasonOf(event.linkedFingerprintHigh, event.linkedFingerprintLow) != FlagReason.NOT_FLAGGED) {
             pin(event.fingerprintHigh, event.fingerprintLow, event.linkedFingerprintHigh, event.linkedFingerprintLow);
         }
@@ -579,7 +582,8 @@ public final class RiskEngine {
 
     /** A flag or link the full flag store could not keep: counted, and said once, never dropped silently. */
     private void refuseFlag() {
-        counters.get(EngineCounter.FLAGS_REFUSED).incrementRelease();
+        flagsRefused++;
+        counters.get(EngineCounter.FLAGS_REFUSED).setRelease(flagsRefused + tokens.pinsRefused());
         if (!flagStoreAlerted) {
             flagStoreAlerted = true;
             LOG.log(System.Logger.Level.ERROR, "Flag store full (" + flags.capacity() + " entries): a new flag is"

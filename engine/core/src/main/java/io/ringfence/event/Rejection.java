@@ -18,7 +18,8 @@ public enum Rejection {
     INVALID_MCC(ResponseCode.FORMAT_ERROR, ReasonCode.INVALID_MCC),
     INVALID_COUNTRY(ResponseCode.FORMAT_ERROR, ReasonCode.INVALID_COUNTRY),
     INVALID_EXPIRY(ResponseCode.FORMAT_ERROR, ReasonCode.INVALID_EXPIRY),
-    CARD_EXPIRED(ResponseCode.EXPIRED_CARD, ReasonCode.CARD_EXPIRED);
+    CARD_EXPIRED(ResponseCode.EXPIRED_CARD, ReasonCode.CARD_EXPIRED),
+    TIME_OUT_OF_RANGE(ResponseCode.FORMAT_ERROR, ReasonCode.TIME_OUT_OF_RANGE);
 
     private final ResponseCode responseCode;
     private final ReasonCode reason;

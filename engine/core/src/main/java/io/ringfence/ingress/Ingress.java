@@ -27,17 +27,34 @@ public final class Ingress {
     private static final int MIN_PAN_DIGITS = 12;
     private static final int MAX_PAN_DIGITS = 19;
     private static final long MILLIS_PER_DAY = 86_400_000L;
+    /** No skew limit: given times are trusted. */
+    public static final long TRUST_GIVEN_TIMES = Long.MAX_VALUE;
+    /** Times outside years 1970 to 9999 are refused even when trusted: no calendar arithmetic overflows on them. */
+    private static final long LATEST_MILLIS = 253_402_300_799_999L;
 
     private final CardFingerprinter fingerprinter;
     /** Personal identifiers are hashed with a key: an unkeyed hash of an IPv4 address reverses in minutes. */
     private final KeyedHash identifiers;
     private final long maxAmountMinor;
     private final LongSupplier epochMillisClock;
+    private final long maxClockSkewMillis;
     private final Map<String, Currency> currencies = new HashMap<>();
     private final ThreadLocal<long[]> fingerprintScratch = ThreadLocal.withInitial(() -> new long[2]);
 
+    /** An ingress that takes every given time as it is (replays and simulations); expiry is judged at that time. */
     public Ingress(final CardFingerprinter fingerprinter, final long maxAmountMinor,
         final LongSupplier epochMillisClock) {
+        this(fingerprinter, maxAmountMinor, epochMillisClock, TRUST_GIVEN_TIMES);
+    }
+
+    /**
+     * An ingress for live traffic: a given time more than {@code maxClockSkewMillis} away from the clock is refused
+     * (30, {@link Rejection#TIME_OUT_OF_RANGE}), and expiry is judged by the clock, so a stale or future-dated request
+     * can neither revive an expired card nor skew every later velocity window.
+     */
+    public Ingress(final CardFingerprinter fingerprinter, final long maxAmountMinor,
+        final LongSupplier epochMillisClock, final long maxClockSkewMillis) {
+        this.maxClockSkewMillis = maxClockSkewMillis;
         this.fingerprinter = fingerprinter;
         this.identifiers = fingerprinter.identifierHash();
         this.maxAmountMinor = maxAmountMinor;
@@ -52,10 +69,12 @@ public final class Ingress {
     /** Fills the request part of {@code event} from an authorization request; never throws for bad input. */
     public void decodeAuthorization(final AuthorizationRequest request, final EngineEvent event) {
         event.requestId = request.requestId();
-        event.eventTimeMillis = request.transmissionTimeMillis() == AuthorizationRequest.NO_TIME
-            ? epochMillisClock.getAsLong() : request.transmissionTimeMillis();
+        final boolean timed = request.transmissionTimeMillis() != AuthorizationRequest.NO_TIME;
+        final long now = timed && maxClockSkewMillis == TRUST_GIVEN_TIMES ? request.transmissionTimeMillis()
+            : epochMillisClock.getAsLong();
+        event.eventTimeMillis = timed ? request.transmissionTimeMillis() : now;
         event.rejection = decodeCard(request.pan(), request.cardReference(), event);
-        final Rejection rest = decodeTransaction(request, event);
+        final Rejection rest = decodeTransaction(request, event, now);
         if (event.rejection == null) {
             event.rejection = rest;
         }
@@ -85,7 +104,8 @@ public final class Ingress {
         event.reportKind = report.kind();
         event.merchantKey = StableHash.of(report.merchantId());
         event.terminalKey = StableHash.of(report.merchantId(), report.terminalId());
-        return decodeCard(report.card(), event);
+        final Rejection card = decodeCard(report.card(), event);
+        return card != null ? card : checkTime(report.reportTimeMillis());
     }
 
     /**
@@ -95,7 +115,8 @@ public final class Ingress {
      */
     public Rejection decodeClearFlag(final CardRef card, final long timeMillis, final EngineEvent event) {
         event.eventTimeMillis = eventTime(timeMillis);
-        return decodeCard(card, event);
+        final Rejection problem = decodeCard(card, event);
+        return problem != null ? problem : checkTime(timeMillis);
     }
 
     /**
@@ -114,7 +135,8 @@ public final class Ingress {
         event.lastFour = 0;
         event.eventTimeMillis = eventTime(timeMillis);
         final Rejection tokenProblem = decodeCard(token, event);
-        return cardProblem != null ? cardProblem : tokenProblem;
+        final Rejection problem = cardProblem != null ? cardProblem : tokenProblem;
+        return problem != null ? problem : checkTime(timeMillis);
     }
 
     /** Fingerprint of a card number exactly as the engine computes it; for tools and tests. */
@@ -127,6 +149,22 @@ public final class Ingress {
     /** The event time for a control event: the given time, or the ingress clock when none was given. */
     public long eventTime(final long givenMillis) {
         return givenMillis == AuthorizationRequest.NO_TIME ? epochMillisClock.getAsLong() : givenMillis;
+    }
+
+    /** Why a given time cannot be taken (too far from the clock, or off the calendar), or null when it can. */
+    private Rejection checkTime(final long givenMillis) {
+        if (givenMillis == AuthorizationRequest.NO_TIME) {
+            return null;
+        }
+        if (givenMillis < 0 || givenMillis > LATEST_MILLIS) {
+            return Rejection.TIME_OUT_OF_RANGE;
+        }
+        if (maxClockSkewMillis == TRUST_GIVEN_TIMES) {
+            return null;
+        }
+        final long now = epochMillisClock.getAsLong();
+        return givenMillis < now - maxClockSkewMillis || givenMillis > now + maxClockSkewMillis
+            ? Rejection.TIME_OUT_OF_RANGE : null;
     }
 
     private Rejection decodeCard(final String pan, final String reference, final EngineEvent event) {
@@ -151,7 +189,7 @@ public final class Ingress {
         return null;
     }
 
-    private Rejection decodeTransaction(final AuthorizationRequest request, final EngineEvent event) {
+    private Rejection decodeTransaction(final AuthorizationRequest request, final EngineEvent event, final long now) {
         event.amountMinor = request.amountMinor();
         event.channel = request.channel();
         event.entryMode = request.entryMode();
@@ -202,10 +240,12 @@ public final class Ingress {
             && event.billingCountry == EngineEvent.UNKNOWN && event.ipCountry == EngineEvent.UNKNOWN) {
             return Rejection.CNP_WITHOUT_SIGNALS;
         }
-        return checkExpiry(request.expiry(), event.eventTimeMillis);
+        final Rejection time = checkTime(request.transmissionTimeMillis());
+        return time != null ? time : checkExpiry(request.expiry(), now);
     }
 
-    private static Rejection checkExpiry(final String expiry, final long eventTimeMillis) {
+    /** Whether the card has expired by {@code nowMillis}: the clock live, the recorded time on replay. */
+    private static Rejection checkExpiry(final String expiry, final long nowMillis) {
         if (expiry == null || expiry.isEmpty()) {
             return null;
         }
@@ -217,7 +257,7 @@ public final class Ingress {
         if (month < 1 || month > 12) {
             return Rejection.INVALID_EXPIRY;
         }
-        final LocalDate today = LocalDate.ofEpochDay(Math.floorDiv(eventTimeMillis, MILLIS_PER_DAY));
+        final LocalDate today = LocalDate.ofEpochDay(Math.floorDiv(nowMillis, MILLIS_PER_DAY));
         final int nowMonths = today.getYear() * 12 + today.getMonthValue();
         return year * 12 + month < nowMonths ? Rejection.CARD_EXPIRED : null;
     }

@@ -3,6 +3,9 @@ package io.ringfence.journal;
 import io.ringfence.api.JournalConfig;
 import io.ringfence.event.EngineEvent;
 import io.ringfence.event.EventType;
+import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.bytes.MappedBytes;
+import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -31,11 +34,17 @@ public final class ChronicleEventJournal implements EventJournal {
     private final int retainedCycles;
     private final SingleChronicleQueue queue;
     private final ExcerptAppender appender;
+    /**
+     * Chronicle's sync mode for this durability: under {@code SYNC} (POWER_LOSS) each batch is synced before release;
+     * {@code ASYNC} is left to Chronicle, which applies it as each chunk of the file is released.
+     */
+    private final SyncMode batchSync;
     private final Map<Integer, File> cycleFiles;
     private long lastSequence;
 
     private ChronicleEventJournal(final Path directory, final int retainedCycles, final SingleChronicleQueue queue,
-        final Map<Integer, File> cycleFiles) {
+        final Map<Integer, File> cycleFiles, final SyncMode batchSync) {
+        this.batchSync = batchSync;
         this.directory = directory;
         this.retainedCycles = retainedCycles;
         this.queue = queue;
@@ -68,7 +77,7 @@ public final class ChronicleEventJournal implements EventJournal {
                 builder.timeProvider(clock);
             }
             queue = builder.build();
-            return new ChronicleEventJournal(directory, config.retainedCycles(), queue, cycleFiles);
+            return new ChronicleEventJournal(directory, config.retainedCycles(), queue, cycleFiles, Queues.syncMode(config.durability()));
         } catch (final JournalException e) {
             closeQuietly(queue);
             throw e;
@@ -101,6 +110,23 @@ public final class ChronicleEventJournal implements EventJournal {
             throw new JournalException("input journal write failed in " + directory + ": " + Queues.describe(e), e);
         }
         lastSequence = sequence;
+    }
+
+    @Override
+    public boolean sync() {
+        if (batchSync != SyncMode.SYNC || appender.wire() == null) {
+            return false;
+        }
+        try {
+            final Bytes<?> written = appender.wire().bytes();
+            if (!(written instanceof MappedBytes mapped)) {
+                return false;
+            }
+            mapped.sync();
+            return true;
+        } catch (final Exception | Error e) {
+            throw new JournalException("input journal sync failed in " + directory + ": " + Queues.describe(e), e);
+        }
     }
 
     @Override

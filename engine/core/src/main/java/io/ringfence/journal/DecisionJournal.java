@@ -25,14 +25,16 @@ import java.util.List;
  *
  * <p>Layout, {@value #FIXED_LENGTH} bytes then the scorer version:
  * <pre>
- *  0 format   byte  {@link EventCodec#DECISION_FORMAT} (record kind 2, version 1)
+ *  0 format   byte  {@link EventCodec#DECISION_FORMAT} (record kind 2, version 2)
  *  1 sequence long; 9 eventTimeMillis long; 17 type byte (ordinal)
  * 18 resolved fingerprint high, low  long x2
  * 34 action byte, 35 response code byte (ordinals, -1 for none); 36 score int
  * 40 reason0, reason1, reason2  byte x3 (ordinals, -1 for none); 43 flag raised byte (ordinal)
  * 44 applied byte (0/1); 45 stand-in byte (0/1); 46 latency nanos long
  * 54 scorer version: Chronicle stop-bit length and UTF-8, -1 when absent
+ * then an 8-byte {@link RecordChecksum} of the bytes before it, checked on every read
  * </pre>
+ * Answers callers gave on their own threads (stand-ins, malformed requests) carry sequence -1.
  */
 public final class DecisionJournal implements AutoCloseable {
     public static final int FIXED_LENGTH = 54;
@@ -96,6 +98,7 @@ public final class DecisionJournal implements AutoCloseable {
             final DocumentContext dc = appender.writingDocument();
             try {
                 final Bytes<?> bytes = dc.wire().bytes();
+                final long start = bytes.writePosition();
                 bytes.writeByte(EventCodec.DECISION_FORMAT);
                 bytes.writeLong(event.sequence);
                 bytes.writeLong(event.eventTimeMillis);
@@ -113,6 +116,7 @@ public final class DecisionJournal implements AutoCloseable {
                 bytes.writeByte((byte)(standIn ? 1 : 0));
                 bytes.writeLong(latencyNanos);
                 bytes.writeUtf8(event.scorerVersion);
+                RecordChecksum.append(bytes, start);
             } catch (final Exception | Error e) {
                 dc.rollbackOnClose();
                 throw e;
@@ -137,6 +141,7 @@ public final class DecisionJournal implements AutoCloseable {
             final DocumentContext dc = callerAppender.writingDocument();
             try {
                 final Bytes<?> bytes = dc.wire().bytes();
+                final long start = bytes.writePosition();
                 bytes.writeByte(EventCodec.DECISION_FORMAT);
                 bytes.writeLong(-1L);
                 bytes.writeLong(eventTimeMillis);
@@ -155,6 +160,7 @@ public final class DecisionJournal implements AutoCloseable {
                 bytes.writeByte((byte)(decision.standIn() ? 1 : 0));
                 bytes.writeLong(decision.latencyNanos());
                 bytes.writeUtf8(decision.scorerVersion());
+                RecordChecksum.append(bytes, start);
             } catch (final Exception | Error e) {
                 dc.rollbackOnClose();
                 throw e;
@@ -223,8 +229,15 @@ public final class DecisionJournal implements AutoCloseable {
     }
 
     static DecisionRecord decode(final Bytes<?> bytes) {
-        final byte format = bytes.readByte();
+        final byte format = bytes.readByte(bytes.readPosition());
         if (format != EventCodec.DECISION_FORMAT) {
+            throw new IllegalStateException(formatProblem(format));
+        }
+        if (!RecordChecksum.holds(bytes)) {
+            throw new IllegalStateException("the decision record at sequence " + bytes.readLong(bytes.readPosition() + 1)
+                + " fails its checksum: the journal is damaged there");
+        }
+        if (bytes.readByte() != EventCodec.DECISION_FORMAT) {
             throw new IllegalStateException(formatProblem(format));
         }
         final long sequence = bytes.readLong();
@@ -243,6 +256,7 @@ public final class DecisionJournal implements AutoCloseable {
         final boolean standIn = bytes.readByte() != 0;
         final long latency = bytes.readLong();
         final String scorerVersion = bytes.readUtf8();
+        bytes.readSkip(RecordChecksum.LENGTH);
         return new DecisionRecord(sequence, time, type, high, low, action < 0 ? null : ACTIONS[action],
             code < 0 ? null : CODES[code], score, reason0, reason1, reason2, scorerVersion, flag, applied, standIn,
             latency);

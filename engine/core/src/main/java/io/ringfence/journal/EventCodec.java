@@ -35,18 +35,18 @@ import net.openhft.chronicle.bytes.Bytes;
  * 107 linked fp hi/lo long x2
  * 123 request id: Chronicle stop-bit length and UTF-8, length -1 when absent
  * </pre>
- * A {@link EventType#LOAD_MODEL} record has format {@link #MODEL_FORMAT} (input event, version 2): the same layout,
- * then the model version and the serving file's path (each stop-bit length and UTF-8) and the file's 32-byte
- * SHA-256. Every other event is still written as version 1, byte for byte as before, and both versions decode.
- * Enum ordinals are part of the format: the enums are append-only.
+ * A {@link EventType#LOAD_MODEL} record has format {@link #MODEL_FORMAT}: the same layout, then the model version and
+ * the serving file's path (each stop-bit length and UTF-8) and the file's 32-byte SHA-256. Every record ends with an
+ * 8-byte {@link RecordChecksum} of the bytes before it, checked on every read. Enum ordinals are part of the format:
+ * the enums are append-only.
  */
 public final class EventCodec {
     /** Record kind 1 (input event), format version 1. */
-    public static final byte FORMAT = 0x11;
+    public static final byte FORMAT = 0x13;
     /** Record kind 1 (input event), format version 2: version 1 plus the model fields; only for LOAD_MODEL. */
-    public static final byte MODEL_FORMAT = 0x12;
+    public static final byte MODEL_FORMAT = 0x14;
     /** Record kind 2 (decision), format version 1; see {@link DecisionJournal}. */
-    public static final byte DECISION_FORMAT = 0x21;
+    public static final byte DECISION_FORMAT = 0x22;
     public static final int FIXED_LENGTH = 123;
     /** Request ids are journaled up to this length; longer ones are cut, so one request cannot overflow a write. */
     public static final int MAX_REQUEST_ID_CHARS = 256;
@@ -63,6 +63,7 @@ public final class EventCodec {
     /** Writes the request part of {@code event} with its {@code sequence} at the write position of {@code bytes}. */
     public static void encode(final EngineEvent event, final long sequence, final Bytes<?> bytes) {
         final boolean model = event.type == EventType.LOAD_MODEL;
+        final long start = bytes.writePosition();
         bytes.writeByte(model ? MODEL_FORMAT : FORMAT);
         bytes.writeLong(sequence);
         bytes.writeByte((byte)event.type.ordinal());
@@ -96,6 +97,7 @@ public final class EventCodec {
             bytes.writeUtf8(event.modelPath);
             bytes.write(event.modelSha256);
         }
+        RecordChecksum.append(bytes, start);
     }
 
     /**
@@ -107,10 +109,15 @@ public final class EventCodec {
      * @throws IllegalStateException when the record is not an input event of a known format version
      */
     public static long decode(final Bytes<?> bytes, final EngineEvent event, final StringBuilder requestIdScratch) {
-        final byte format = bytes.readByte();
+        final byte format = bytes.readByte(bytes.readPosition());
         if (!isInputFormat(format)) {
             throw new IllegalStateException(formatProblem(format));
         }
+        if (!RecordChecksum.holds(bytes)) {
+            throw new IllegalStateException("the record at sequence " + bytes.readLong(bytes.readPosition() + 1)
+                + " fails its checksum: the journal is damaged there");
+        }
+        bytes.readSkip(1);
         event.clear();
         final long sequence = bytes.readLong();
         event.type = TYPES[bytes.readByte()];
@@ -154,6 +161,7 @@ public final class EventCodec {
                 throw new IllegalStateException("model switch record at sequence " + sequence + " is truncated");
             }
         }
+        bytes.readSkip(RecordChecksum.LENGTH);
         event.sequence = sequence;
         return sequence;
     }

@@ -17,6 +17,17 @@ public interface EventJournal extends AutoCloseable {
      */
     void append(EngineEvent event, long sequence);
 
+    /**
+     * Makes every append so far as durable as the configured {@code Durability} asks: under {@code POWER_LOSS} a
+     * synchronous msync of what was written; otherwise nothing here (the memory-mapped file survives the process, and
+     * {@code OS_CRASH_BEST_EFFORT}'s asynchronous syncs are Chronicle's, as each chunk is released). Called once per
+     * batch, before the batch's decisions are released: one sync covers the batch (group commit).
+     *
+     * @return whether a sync was issued
+     * @throws JournalException when the sync failed
+     */
+    boolean sync();
+
     /** The sequence of the last event in the journal, or -1 when it is empty. */
     long lastSequence();
 

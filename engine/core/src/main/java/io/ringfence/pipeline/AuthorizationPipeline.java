@@ -13,6 +13,7 @@ import io.ringfence.event.EngineEvent;
 import io.ringfence.journal.DecisionJournal;
 import io.ringfence.journal.EventJournal;
 import io.ringfence.journal.JournalException;
+import io.ringfence.journal.JournalOwnership;
 import io.ringfence.metrics.EngineCounters;
 import io.ringfence.snapshot.SnapshotStore;
 import org.HdrHistogram.Histogram;
@@ -38,8 +39,9 @@ import java.util.function.Function;
  *
  * With a journal configured, the {@link JournalHandler} runs beside the business logic
  * ({@code handleEventsWith(businessLogic, journal)}): both read the same slots in parallel, and the response stage
- * waits for both, so no decision is released before its input is journaled. The {@link DecisionJournalHandler}
- * writes the audit record beside the response stage.
+ * waits for both, so no decision is released before its input is journaled (and, under POWER_LOSS, synced with its
+ * batch). The {@link DecisionJournalHandler} writes the audit record after the response stage, knowing whether the
+ * caller took the decision or had already been given a stand-in.
  */
 public final class AuthorizationPipeline implements AutoCloseable {
     private static final EventTranslatorOneArg<EngineEvent, EngineEvent> COPY_STAGED =
@@ -55,6 +57,8 @@ public final class AuthorizationPipeline implements AutoCloseable {
     private final JournalHealth journalHealth = new JournalHealth();
     private final RiskEngine riskEngine;
     private final Recovery recovery;
+    /** The journal directory's lock, held while the engine runs; null without a journal. */
+    private final JournalOwnership ownership;
     /** The audit journal, also written by callers for the answers they give themselves; null without a journal. */
     private final DecisionJournal decisions;
     private final ResponseHandler responseHandler;
@@ -71,16 +75,18 @@ public final class AuthorizationPipeline implements AutoCloseable {
      * snapshot and journal.
      *
      * @param journal       where to journal, or null for none
+     * @param keyCheckValue names the fingerprint key in the journal's header; a journal of another key is refused
      * @param inputJournals opens the input journal: {@code ChronicleEventJournal::open}, or in tests a journal
      *                      that fails
      */
     public AuthorizationPipeline(final RiskEngine riskEngine, final int ringSize, final WaitStrategyKind waitStrategy,
-        final JournalConfig journal, final EngineCounters counters,
+        final JournalConfig journal, final String keyCheckValue, final EngineCounters counters,
         final Function<JournalConfig, EventJournal> inputJournals) {
         this.counters = counters;
         this.riskEngine = riskEngine;
         this.responseHandler = new ResponseHandler();
-        final OpenedJournals opened = journal == null ? null : openJournals(journal, inputJournals);
+        final OpenedJournals opened = journal == null ? null : openJournals(journal, keyCheckValue, inputJournals);
+        this.ownership = opened == null ? null : opened.ownership();
         if (opened == null) {
             this.recovery = Recovery.FRESH;
             this.decisions = null;
@@ -147,6 +153,11 @@ public final class AuthorizationPipeline implements AutoCloseable {
         }
     }
 
+    /** Whether {@code thread} is one of this pipeline's stage threads. */
+    public boolean isStageThread(final Thread thread) {
+        return stageThreads.contains(thread);
+    }
+
     /** Whether the input journal still takes writes; always healthy without a journal. */
     public JournalHealth journalHealth() {
         return journalHealth;
@@ -185,12 +196,15 @@ public final class AuthorizationPipeline implements AutoCloseable {
             LockSupport.parkNanos(DRAIN_POLL_NANOS);
         }
         disruptor.halt();
-        for (final Thread stage : stageThreads) {
-            try {
+        try {
+            for (final Thread stage : stageThreads) {
                 stage.join(TimeUnit.SECONDS.toMillis(SHUTDOWN_TIMEOUT_SECONDS));
-            } catch (final InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+            }
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (ownership != null) {
+                ownership.close();
             }
         }
     }
@@ -200,10 +214,12 @@ public final class AuthorizationPipeline implements AutoCloseable {
      * says so in one line and returns null: the engine then starts in degraded mode, answering every request with
      * its stand-in policy rather than deciding without a journal.
      */
-    private OpenedJournals openJournals(final JournalConfig journal,
+    private OpenedJournals openJournals(final JournalConfig journal, final String keyCheckValue,
         final Function<JournalConfig, EventJournal> inputJournals) {
         final SnapshotStore snapshots = new SnapshotStore(journal.snapshotDirectory());
+        JournalOwnership ownership = null;
         try {
+            ownership = JournalOwnership.take(journal.directory(), keyCheckValue);
             final Recovery recovered = Recovery.run(riskEngine, snapshots, journal);
             if (counters.get(EngineCounter.INTERNAL_ERRORS).get() > 0) {
                 LOG.log(System.Logger.Level.WARNING, "Recovery met " + counters.get(EngineCounter.INTERNAL_ERRORS)
@@ -212,12 +228,15 @@ public final class AuthorizationPipeline implements AutoCloseable {
             }
             final DecisionJournal decisions = DecisionJournal.open(journal);
             try {
-                return new OpenedJournals(snapshots, recovered, decisions, inputJournals.apply(journal));
+                return new OpenedJournals(ownership, snapshots, recovered, decisions, inputJournals.apply(journal));
             } catch (final RuntimeException e) {
                 decisions.close();
                 throw e;
             }
         } catch (final JournalException | UncheckedIOException e) {
+            if (ownership != null) {
+                ownership.close();
+            }
             riskEngine.clearState();
             journalHealth.fail(e.getMessage());
             LOG.log(System.Logger.Level.ERROR, "Journal unavailable at start, answering every request with the"
@@ -226,8 +245,8 @@ public final class AuthorizationPipeline implements AutoCloseable {
         }
     }
 
-    private record OpenedJournals(SnapshotStore snapshots, Recovery recovery, DecisionJournal decisions,
-        EventJournal input) {
+    private record OpenedJournals(JournalOwnership ownership, SnapshotStore snapshots, Recovery recovery,
+        DecisionJournal decisions, EventJournal input) {
     }
 
     /** What recovery did at start: snapshot loaded, events replayed, and how fast. */

@@ -45,15 +45,17 @@ final class JournalHandler implements EventHandler<EngineEvent> {
         if (endOfBatch) {
             applyRetention();
         }
-        if (event.type == EventType.QUERY) {
-            return;
-        }
         if (!health.isHealthy()) {
-            event.journalFailed = true;
+            event.journalFailed = event.type != EventType.QUERY;
             return;
         }
         try {
-            journal.append(event, firstSequence + sequence);
+            if (event.type != EventType.QUERY) {
+                journal.append(event, firstSequence + sequence);
+            }
+            if (endOfBatch && journal.sync()) {
+                counters.get(EngineCounter.JOURNAL_SYNCS).incrementRelease();
+            }
         } catch (final JournalException e) {
             event.journalFailed = true;
             counters.get(EngineCounter.JOURNAL_FAILURES).incrementRelease();

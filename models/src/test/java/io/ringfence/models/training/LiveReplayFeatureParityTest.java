@@ -68,7 +68,7 @@ class LiveReplayFeatureParityTest {
         assertTrue(stats.reportsApplied() > 0, "fraud reports must reach the engine for this test to mean anything");
 
         final RecordingScorer recorder = new RecordingScorer();
-        final EngineConfig config = EngineConfig.builder().developmentFingerprintKey().cardCapacity(CARD_CAPACITY)
+        final EngineConfig config = EngineConfig.builder().developmentFingerprintKey().trustEventTimes().cardCapacity(CARD_CAPACITY)
             .tokenCapacity(FeatureReplay.TOKEN_CAPACITY_DEFAULT).defaultDeadline(WAIT).scorer(() -> recorder).build();
         int scored = 0;
         int flagged = 0;

@@ -142,7 +142,7 @@ class ServingParityTest {
         throws IOException, ModelTrainer.NothingToLearnException {
         final Path model = dir.resolve("march-fraud");
         ModelTrainer.train(data, TRAIN_FROM, TRAIN_TO, ModelTrainer.Settings.of(Algorithm.LOGISTIC, 1, DELAY), model);
-        final EngineConfig config = EngineConfig.builder().developmentFingerprintKey().cardCapacity(4096)
+        final EngineConfig config = EngineConfig.builder().developmentFingerprintKey().trustEventTimes().cardCapacity(4096)
             .merchantCapacity(4096).terminalCapacity(4096).tokenCapacity(1024).build();
         try (Engine engine = Engine.start(config); CsvReplayReader reader = CsvReplayReader.open(data)) {
             assertTrue(engine.loadModel(model).isApplied());

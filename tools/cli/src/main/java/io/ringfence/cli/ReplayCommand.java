@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /**
@@ -64,6 +65,11 @@ public final class ReplayCommand implements Callable<Integer> {
         description = "Decided requests remembered for retries (default ${DEFAULT-VALUE}).")
     private int requestCapacity;
 
+    @Option(names = "--idempotency-window", paramLabel = "D", converter = FeedbackDelay.class,
+        defaultValue = "24h", description = "How long a retry got the first answer when the journal was written"
+            + " (default ${DEFAULT-VALUE}).")
+    private Duration idempotencyWindow;
+
     @Override
     public Integer call() {
         checkCapacity("--card-capacity", cardCapacity);
@@ -75,6 +81,7 @@ public final class ReplayCommand implements Callable<Integer> {
         final JournalDirs dirs = JournalDirs.of(dir);
         final PrintWriter out = spec.commandLine().getOut();
         final OfflineEngine engine = OfflineEngine.create(EngineConfig.builder().developmentFingerprintKey()
+            .idempotencyWindow(idempotencyWindow)
             .capacities(new StoreCapacities(cardCapacity, merchantCapacity, terminalCapacity, tokenCapacity,
                 flagCapacity, requestCapacity)).build());
         final boolean compare = !dirs.decisions().equals(dirs.input()) && Files.isDirectory(dirs.decisions());

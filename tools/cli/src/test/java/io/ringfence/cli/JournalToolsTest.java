@@ -229,6 +229,18 @@ class JournalToolsTest {
     }
 
     @Test
+    void verifyReadsEveryRecordOfBothJournals() throws IOException {
+        assertEquals(0, run("journal", "verify", "--dir", root.toString()), err.toString());
+        assertTrue(out.toString().contains("input records"), out.toString());
+        assertTrue(out.toString().contains("decision records"), out.toString());
+        err.getBuffer().setLength(0);
+        final Path corrupt = Files.createDirectories(root.resolve("corrupt-verify"));
+        Files.write(corrupt.resolve("20240315F.cq4"), new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9});
+        assertEquals(1, run("journal", "verify", "--dir", corrupt.toString()));
+        assertEquals(1, err.toString().lines().count(), err.toString());
+    }
+
+    @Test
     void theDecisionJournalIsNotDumpedAsInputs() {
         assertEquals(1, run("journal", "dump", "--dir", root.resolve("decisions").toString()));
         assertTrue(err.toString().contains("decision record where an input event was expected"), err.toString());

@@ -32,6 +32,7 @@ public final class DemoRunner {
         final long generationNanos = System.nanoTime() - generationStart;
         final EngineConfig config = EngineConfig.builder()
             .developmentFingerprintKey()
+            .trustEventTimes()
             .cardCapacity(cardCapacityFor(options.cards()))
             .defaultDeadline(options.deadline())
             .build();
@@ -50,6 +51,7 @@ public final class DemoRunner {
 
         final EngineConfig measured = options.journal() == null ? config : EngineConfig.builder()
             .developmentFingerprintKey()
+            .trustEventTimes()
             .insecureDevelopmentKeyWithJournal()
             .capacities(config.capacities())
             .defaultDeadline(options.deadline())

@@ -161,6 +161,7 @@ public final class LoadHarness implements AutoCloseable {
     private static EngineConfig engineConfig(final BenchSettings settings, final EventClock clock) {
         final EngineConfig.Builder builder = EngineConfig.builder()
             .developmentFingerprintKey()
+            .trustEventTimes()
             .insecureDevelopmentKeyWithJournal()
             .cardCapacity(cardCapacityFor(settings.cards()))
             .waitStrategy(settings.waitStrategy())
