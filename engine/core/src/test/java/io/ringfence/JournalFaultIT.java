@@ -28,12 +28,14 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.LongConsumer;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -237,15 +239,40 @@ class JournalFaultIT {
             .requestId("req-" + i);
     }
 
-    /** A real journal that runs out of disk after {@code capacity} events: every later append fails. */
+    @Test
+    void aBatchWhoseSyncFailsIsReleasedOnlyAsStandIns(@TempDir final Path dir) throws Exception {
+        final JournalConfig journal = JournalConfig.in(dir).withSnapshotInterval(Duration.ZERO);
+        try (Engine engine = Engine.start(smallEngine().journal(journal).build(),
+            config -> new FailingJournal(ChronicleEventJournal.open(config), Integer.MAX_VALUE, true))) {
+            final List<CompletableFuture<Decision>> burst = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                burst.add(engine.authorizeAsync(request(i).build(), Duration.ofSeconds(10)));
+            }
+            for (final CompletableFuture<Decision> d : burst) {
+                assertTrue(d.get(10, TimeUnit.SECONDS).standIn(), "no decision is released unsynced");
+            }
+            assertEquals(1, engine.stats().counter("journal.failures"));
+        }
+    }
+
+    /**
+     * A real journal that runs out of disk after {@code capacity} events (every later append fails), or whose every
+     * sync fails.
+     */
     private static final class FailingJournal implements EventJournal {
         private final EventJournal delegate;
         private final int capacity;
+        private final boolean syncFails;
         private int appended;
 
         FailingJournal(final EventJournal delegate, final int capacity) {
+            this(delegate, capacity, false);
+        }
+
+        FailingJournal(final EventJournal delegate, final int capacity, final boolean syncFails) {
             this.delegate = delegate;
             this.capacity = capacity;
+            this.syncFails = syncFails;
         }
 
         @Override
@@ -259,6 +286,9 @@ class JournalFaultIT {
 
         @Override
         public boolean sync() {
+            if (syncFails) {
+                throw new JournalException("input journal sync failed: IOException: " + DISK_FULL);
+            }
             return false;
         }
 
@@ -268,8 +298,8 @@ class JournalFaultIT {
         }
 
         @Override
-        public int deleteCyclesCoveredBy(final long snapshotSequence) {
-            return delegate.deleteCyclesCoveredBy(snapshotSequence);
+        public int deleteCyclesCoveredBy(final long snapshotSequence, final LongConsumer beforeDeleting) {
+            return delegate.deleteCyclesCoveredBy(snapshotSequence, beforeDeleting);
         }
 
         @Override

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongConsumer;
 
 /**
  * The input journal on a Chronicle Queue in {@link JournalConfig#inputDirectory()}: one excerpt per event, in the
@@ -147,7 +148,7 @@ public final class ChronicleEventJournal implements EventJournal {
      * @return the number of files deleted
      */
     @Override
-    public int deleteCyclesCoveredBy(final long snapshotSequence) {
+    public int deleteCyclesCoveredBy(final long snapshotSequence, final LongConsumer beforeDeleting) {
         if (retainedCycles == 0) {
             return 0;
         }
@@ -179,6 +180,9 @@ public final class ChronicleEventJournal implements EventJournal {
                 }
             }
             int deleted = 0;
+            if (covered.size() > retainedCycles) {
+                beforeDeleting.accept(snapshotSequence);
+            }
             for (int i = 0; i < covered.size() - retainedCycles; i++) {
                 final File file = cycleFiles.get(covered.get(i));
                 if (file != null && file.delete()) {

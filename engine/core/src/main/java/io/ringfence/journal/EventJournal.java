@@ -2,6 +2,8 @@ package io.ringfence.journal;
 
 import io.ringfence.event.EngineEvent;
 
+import java.util.function.LongConsumer;
+
 /**
  * The input journal: every event that can change state (authorizations, rejected ones included, fraud reports,
  * flag clears, token links), in sequence order, as the journal stage saw it. The source of truth: the engine's
@@ -33,11 +35,12 @@ public interface EventJournal extends AutoCloseable {
 
     /**
      * Retention: deletes journal files whose events a snapshot covers (every sequence at or below
-     * {@code snapshotSequence}), beyond those the configuration keeps.
+     * {@code snapshotSequence}), beyond those the configuration keeps. {@code beforeDeleting} is told
+     * {@code snapshotSequence} before the first file goes, so the deletion can be recorded where recovery will look.
      *
      * @return the number of files deleted
      */
-    int deleteCyclesCoveredBy(long snapshotSequence);
+    int deleteCyclesCoveredBy(long snapshotSequence, LongConsumer beforeDeleting);
 
     @Override
     void close();

@@ -28,12 +28,16 @@ public final class JournalOwnership implements AutoCloseable {
     public static final String LOCK_FILE = "ringfence.lock";
     /** The journal layout this engine writes and reads. */
     public static final int FORMAT = 3;
+    private static final String DELETED_THROUGH = "deleted-through";
 
     private final FileChannel lockChannel;
     private final FileLock lock;
     private final String instanceId;
+    private final Path directory;
 
-    private JournalOwnership(final FileChannel lockChannel, final FileLock lock, final String instanceId) {
+    private JournalOwnership(final Path directory, final FileChannel lockChannel, final FileLock lock,
+        final String instanceId) {
+        this.directory = directory;
         this.lockChannel = lockChannel;
         this.lock = lock;
         this.instanceId = instanceId;
@@ -68,7 +72,7 @@ public final class JournalOwnership implements AutoCloseable {
                 + " (it holds " + directory.resolve(LOCK_FILE) + "); stop it first, or give this engine its own directory");
         }
         try {
-            return new JournalOwnership(channel, lock, checkHeader(directory, keyCheckValue));
+            return new JournalOwnership(directory, channel, lock, checkHeader(directory, keyCheckValue));
         } catch (final RuntimeException e) {
             closeQuietly(channel);
             throw e;
@@ -92,6 +96,26 @@ public final class JournalOwnership implements AutoCloseable {
             }
         }
         return properties;
+    }
+
+    /**
+     * The sequence through which retention may have deleted the journal's events, from the header; -1 when nothing
+     * was ever deleted. Recovery needs a snapshot at or after it, or history between is lost.
+     */
+    public long deletedThrough() {
+        return Long.parseLong(header(directory).getProperty(DELETED_THROUGH, "-1"));
+    }
+
+    /**
+     * Records, before retention deletes journal files, that events through {@code sequence} may be gone. Written aside
+     * and moved into place, so the header is whole whatever happens.
+     *
+     * @throws JournalException when the header cannot be written: then nothing may be deleted
+     */
+    public void recordDeletedThrough(final long sequence) {
+        final Properties properties = header(directory);
+        properties.setProperty(DELETED_THROUGH, Long.toString(sequence));
+        writeHeader(directory, properties);
     }
 
     /** The id this journal was given when it was created; it stays with the directory. */
@@ -125,11 +149,17 @@ public final class JournalOwnership implements AutoCloseable {
         properties.setProperty("format", String.valueOf(FORMAT));
         properties.setProperty("instance", instance);
         properties.setProperty("key-check", keyCheckValue);
+        writeHeader(directory, properties);
+        return instance;
+    }
+
+    private static void writeHeader(final Path directory, final Properties properties) {
+        final Path header = directory.resolve(HEADER_FILE);
         final Path partial = directory.resolve(HEADER_FILE + ".tmp");
         try {
             try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                properties.store(out, "Ringfence journal: format, instance id and fingerprint key check value (never"
-                    + " the key)");
+                properties.store(out, "Ringfence journal: format, instance id, fingerprint key check value (never the"
+                    + " key), and how far retention deleted");
             }
             try {
                 Files.move(partial, header, StandardCopyOption.ATOMIC_MOVE);
@@ -139,7 +169,6 @@ public final class JournalOwnership implements AutoCloseable {
         } catch (final IOException e) {
             throw new JournalException("journal header " + header + " cannot be written: " + e, e);
         }
-        return instance;
     }
 
     private static boolean hasJournalFiles(final Path directory) {

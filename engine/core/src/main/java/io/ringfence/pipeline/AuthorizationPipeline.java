@@ -99,8 +99,8 @@ public final class AuthorizationPipeline implements AutoCloseable {
             counters.get(EngineCounter.EVENTS_RECOVERED).setRelease(recovery.eventsReplayed());
             this.disruptor = new Disruptor<>(EngineEvent::new, ringSize, stageThreads(JOURNALED_STAGE_THREADS),
                 ProducerType.MULTI, WaitStrategies.create(waitStrategy));
-            final JournalHandler journalHandler = new JournalHandler(opened.input(), recovery.nextSequence(),
-                journalHealth, counters);
+            final JournalHandler journalHandler = new JournalHandler(opened.input(), opened.ownership(),
+                recovery.nextSequence(), journalHealth, counters, ringSize);
             final BusinessLogicHandler businessLogic = new BusinessLogicHandler(riskEngine,
                 recovery.nextSequence(), opened.snapshots(), () -> disruptor.getSequenceValueFor(journalHandler),
                 journalHealth, journalHandler::snapshotCovers);
@@ -220,7 +220,7 @@ public final class AuthorizationPipeline implements AutoCloseable {
         JournalOwnership ownership = null;
         try {
             ownership = JournalOwnership.take(journal.directory(), keyCheckValue);
-            final Recovery recovered = Recovery.run(riskEngine, snapshots, journal);
+            final Recovery recovered = Recovery.run(riskEngine, snapshots, journal, ownership.deletedThrough());
             if (counters.get(EngineCounter.INTERNAL_ERRORS).get() > 0) {
                 LOG.log(System.Logger.Level.WARNING, "Recovery met " + counters.get(EngineCounter.INTERNAL_ERRORS)
                     .get() + " journaled event(s) whose processing failed; each got the answer a failure gets (96,"

@@ -6,7 +6,10 @@ import io.ringfence.event.EngineEvent;
 import io.ringfence.event.EventType;
 import io.ringfence.journal.EventJournal;
 import io.ringfence.journal.JournalException;
+import io.ringfence.journal.JournalOwnership;
 import io.ringfence.metrics.EngineCounters;
+
+import java.util.Arrays;
 
 /**
  * Stage 1, beside the business logic: appends every input event to the {@link EventJournal}. The response stage
@@ -21,15 +24,22 @@ final class JournalHandler implements EventHandler<EngineEvent> {
     private static final System.Logger LOG = System.getLogger("io.ringfence.journal");
 
     private final EventJournal journal;
+    /** Where a deletion is recorded before it happens, so recovery knows what a snapshot must cover. */
+    private final JournalOwnership ownership;
     private final long firstSequence;
     private final JournalHealth health;
     private final EngineCounters counters;
     private volatile long snapshotCovered = -1L;
+    /** The batch's events so far: if the sync that ends it fails, none of them may be released as decided. */
+    private final EngineEvent[] batch;
+    private int batchSize;
     private long retentionAppliedTo = -1L;
 
-    JournalHandler(final EventJournal journal, final long firstSequence, final JournalHealth health,
-        final EngineCounters counters) {
+    JournalHandler(final EventJournal journal, final JournalOwnership ownership, final long firstSequence,
+        final JournalHealth health, final EngineCounters counters, final int ringSize) {
+        this.batch = new EngineEvent[ringSize];
         this.journal = journal;
+        this.ownership = ownership;
         this.firstSequence = firstSequence;
         this.health = health;
         this.counters = counters;
@@ -52,17 +62,51 @@ final class JournalHandler implements EventHandler<EngineEvent> {
         try {
             if (event.type != EventType.QUERY) {
                 journal.append(event, firstSequence + sequence);
-            }
-            if (endOfBatch && journal.sync()) {
-                counters.get(EngineCounter.JOURNAL_SYNCS).incrementRelease();
+                batch[batchSize++ % batch.length] = event;
             }
         } catch (final JournalException e) {
-            event.journalFailed = true;
-            counters.get(EngineCounter.JOURNAL_FAILURES).incrementRelease();
-            health.fail(e.getMessage());
-            LOG.log(System.Logger.Level.ERROR, "Journal write failed, engine now answers with stand-in decisions: "
-                + e.getMessage());
+            event.journalFailed = event.type != EventType.QUERY;
+            clearBatch(batchSize);
+            batchSize = 0;
+            fail(e);
+            return;
         }
+        if (endOfBatch) {
+            try {
+                if (journal.sync()) {
+                    counters.get(EngineCounter.JOURNAL_SYNCS).incrementRelease();
+                }
+                clearBatch(batchSize);
+                batchSize = 0;
+            } catch (final JournalException e) {
+                failBatch();
+                fail(e);
+            }
+        }
+    }
+
+    /** The journal failed: every later event is answered with the journal stand-in, and that is said once. */
+    private void fail(final JournalException e) {
+        counters.get(EngineCounter.JOURNAL_FAILURES).incrementRelease();
+        health.fail(e.getMessage());
+        LOG.log(System.Logger.Level.ERROR, "Journal write failed, engine now answers with stand-in decisions: "
+            + e.getMessage());
+    }
+
+    /**
+     * The batch's events could not be made durable: none is released as decided (each caller gets the journal
+     * stand-in). They have not been released yet: the response stage waits for this stage's whole batch.
+     */
+    private void failBatch() {
+        for (int i = 0; i < Math.min(batchSize, batch.length); i++) {
+            batch[i].journalFailed = true;
+        }
+        clearBatch(batchSize);
+        batchSize = 0;
+    }
+
+    private void clearBatch(final int size) {
+        Arrays.fill(batch, 0, Math.min(size, batch.length), null);
     }
 
     /** Journal files a snapshot covers may go; done here because only this thread touches the journal. */
@@ -73,7 +117,7 @@ final class JournalHandler implements EventHandler<EngineEvent> {
         }
         retentionAppliedTo = covered;
         try {
-            journal.deleteCyclesCoveredBy(covered);
+            journal.deleteCyclesCoveredBy(covered, ownership::recordDeletedThrough);
         } catch (final JournalException e) {
             LOG.log(System.Logger.Level.WARNING, "Journal retention skipped: " + e.getMessage());
         }

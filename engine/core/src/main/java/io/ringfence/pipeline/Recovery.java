@@ -2,6 +2,7 @@ package io.ringfence.pipeline;
 
 import io.ringfence.api.JournalConfig;
 import io.ringfence.decision.RiskEngine;
+import io.ringfence.journal.JournalException;
 import io.ringfence.journal.JournalReader;
 import io.ringfence.snapshot.SnapshotStore;
 
@@ -23,7 +24,8 @@ import java.util.OptionalLong;
 record Recovery(long snapshotSequence, long eventsReplayed, long replayNanos, long nextSequence) {
     static final Recovery FRESH = new Recovery(-1, 0, 0, 0);
 
-    static Recovery run(final RiskEngine riskEngine, final SnapshotStore snapshots, final JournalConfig config) {
+    static Recovery run(final RiskEngine riskEngine, final SnapshotStore snapshots, final JournalConfig config,
+        final long journalDeletedThrough) {
         final OptionalLong snapshot;
         try {
             snapshot = snapshots.loadLatest(riskEngine);
@@ -31,6 +33,13 @@ record Recovery(long snapshotSequence, long eventsReplayed, long replayNanos, lo
             throw new UncheckedIOException("cannot read snapshots in " + snapshots.directory() + ": " + e.getMessage(), e);
         }
         final long snapshotSequence = snapshot.orElse(-1L);
+        if (snapshotSequence < journalDeletedThrough) {
+            riskEngine.clearState();
+            throw new JournalException("retention deleted the journal's events through sequence " + journalDeletedThrough
+                + (snapshot.isPresent() ? " but the newest snapshot that loads ends at " + snapshotSequence
+                    : " and no snapshot loads") + ": the history between is lost; restore a snapshot covering sequence "
+                + journalDeletedThrough + " to " + snapshots.directory());
+        }
         if (!Files.isDirectory(config.inputDirectory())) {
             return new Recovery(snapshotSequence, 0, 0, snapshotSequence + 1);
         }

@@ -125,9 +125,37 @@ final class PackageGraph {
         }
     }
 
-    private static String withoutComments(final String code) {
-        return code.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("//[^\\n]*", " ")
-            .replaceAll("\"(?:\\\\.|[^\"\\\\])*\"", "\"\"");
+    /** The code with comments, string and character literals blanked: a scan, not a regex, so size is no limit. */
+    static String withoutComments(final String code) {
+        final StringBuilder out = new StringBuilder(code.length());
+        int i = 0;
+        while (i < code.length()) {
+            final char c = code.charAt(i);
+            if (code.startsWith("//", i)) {
+                while (i < code.length() && code.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (code.startsWith("/*", i)) {
+                final int end = code.indexOf("*/", i + 2);
+                i = end < 0 ? code.length() : end + 2;
+                out.append(' ');
+            } else if (code.startsWith("\"\"\"", i)) {
+                final int end = code.indexOf("\"\"\"", i + 3);
+                i = end < 0 ? code.length() : end + 3;
+                out.append("\"\"");
+            } else if (c == '"' || c == '\'') {
+                i++;
+                while (i < code.length() && code.charAt(i) != c && code.charAt(i) != '\n') {
+                    i += code.charAt(i) == '\\' ? 2 : 1;
+                }
+                i++;
+                out.append(c).append(c);
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
     }
 
     private static String read(final Path file) {

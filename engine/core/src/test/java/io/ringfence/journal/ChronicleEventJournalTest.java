@@ -193,6 +193,7 @@ class ChronicleEventJournalTest {
         final SetTimeProvider clock = new SetTimeProvider(TimeUnit.HOURS.toNanos(475_000));
         final JournalConfig config = JournalConfig.in(root).withRetention(JournalConfig.RollCycle.HOURLY, 1);
         final List<EngineEvent> events = JournalFixtures.events(JournalFixtures.pans(), 50, 5L);
+        final List<Long> recorded = new ArrayList<>();
         try (ChronicleEventJournal journal = ChronicleEventJournal.open(config, clock)) {
             for (int hour = 0; hour < 5; hour++) {
                 for (int i = 0; i < 10; i++) {
@@ -201,12 +202,14 @@ class ChronicleEventJournalTest {
                 clock.advanceMillis(TimeUnit.HOURS.toMillis(1));
             }
             assertEquals(5, cycleFiles(config.inputDirectory()));
-            assertEquals(0, journal.deleteCyclesCoveredBy(5L), "no whole file covered");
+            assertEquals(0, journal.deleteCyclesCoveredBy(5L, recorded::add), "no whole file covered");
+            assertEquals(List.of(), recorded, "nothing to delete, nothing recorded");
             // Files 0 and 1 (sequences 0-19) are covered by a snapshot at 25; one covered file is kept.
-            assertEquals(1, journal.deleteCyclesCoveredBy(25L));
+            assertEquals(1, journal.deleteCyclesCoveredBy(25L, recorded::add));
+            assertEquals(List.of(25L), recorded, "the deletion is recorded before it happens");
             assertEquals(4, cycleFiles(config.inputDirectory()));
             // Everything covered: the file being written stays, one covered file is kept.
-            assertEquals(2, journal.deleteCyclesCoveredBy(1_000L));
+            assertEquals(2, journal.deleteCyclesCoveredBy(1_000L, recorded::add));
             assertEquals(2, cycleFiles(config.inputDirectory()));
             journal.append(events.get(0), 50L);
         }
@@ -229,7 +232,7 @@ class ChronicleEventJournalTest {
                 journal.append(events.get(i), i);
                 clock.advanceMillis(TimeUnit.HOURS.toMillis(1));
             }
-            assertEquals(0, journal.deleteCyclesCoveredBy(Long.MAX_VALUE));
+            assertEquals(0, journal.deleteCyclesCoveredBy(Long.MAX_VALUE, sequence -> { }));
         }
     }
 
