@@ -1,10 +1,12 @@
 package io.ringfence;
 
+import io.ringfence.api.JournalConfig;
 import io.ringfence.api.ReasonCode;
 import io.ringfence.decision.DecisionPolicy;
 import io.ringfence.decision.RiskEngine;
 import io.ringfence.event.EventType;
 import io.ringfence.ingress.CardFingerprinter;
+import io.ringfence.journal.DecisionJournal;
 import io.ringfence.journal.JournalReader;
 import io.ringfence.metrics.EngineCounters;
 import org.junit.jupiter.api.Test;
@@ -46,7 +48,9 @@ import static org.junit.jupiter.api.Assertions.fail;
  *   <li>the recovered engine's state digest equals the digest of a clean replay of the whole journal into a fresh
  *       {@link RiskEngine};</li>
  *   <li>every card whose fraud report was acknowledged before a kill is declined at a card-present tap after it,
- *       59 with {@link ReasonCode#CARD_FLAGGED_ONLINE}.</li>
+ *       59 with {@link ReasonCode#CARD_FLAGGED_ONLINE}, though the child's card store holds fewer cards than the
+ *       traffic uses and churns throughout;</li>
+ *   <li>every stand-in the client received is in the decision journal.</li>
  * </ol>
  * The kill moments, traffic and fraud reports come from one seed ({@code -Dringfence.crash.seed}); where a kill
  * lands relative to the engine's work is up to the scheduler, and the checks hold wherever it lands.
@@ -132,6 +136,14 @@ class CrashRecoveryIT {
         assertTrue(kills >= 10, "at least 10 kills, was " + kills);
         assertTrue(answers.size() > 1_000, "the load got through between kills: " + answers.size() + " answers");
         assertTrue(flagChecks > 0, "some flags were set before a kill and checked after it");
+        final long[] audited = new long[1];
+        DecisionJournal.read(JournalConfig.in(journal).decisionDirectory(), record -> {
+            if (record.sequence() < 0 && record.standIn()) {
+                audited[0]++;
+            }
+        });
+        assertTrue(audited[0] >= standIns, "every stand-in a caller received is in the decision journal: "
+            + audited[0] + " audited, " + standIns + " received");
     }
 
     /**

@@ -42,6 +42,8 @@ public final class CrashTestServer {
     /** Starts every answer line: the test ignores lines without it. */
     static final String MARK = "@ ";
     private static final String END = new String("<end>");
+    /** Fewer than the test's cards: the card store churns, and flags must outlive it. */
+    static final int CARD_CAPACITY = 128;
     /** Snapshots this often, so that kills land before, during and after snapshots. */
     static final Duration SNAPSHOT_INTERVAL = Duration.ofMillis(200);
 
@@ -51,6 +53,7 @@ public final class CrashTestServer {
     /** The engine the child runs; the test rebuilds a {@code RiskEngine} from the same settings. */
     static EngineConfig config(final Path directory) {
         return TestRequests.smallEngine()
+            .cardCapacity(CARD_CAPACITY)
             .journal(JournalConfig.in(directory).withDurability(Durability.PROCESS_CRASH)
                 .withSnapshotInterval(SNAPSHOT_INTERVAL))
             .build();

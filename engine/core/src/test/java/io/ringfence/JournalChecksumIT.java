@@ -4,6 +4,7 @@ import io.ringfence.api.Decision;
 import io.ringfence.api.JournalConfig;
 import io.ringfence.api.ReasonCode;
 import io.ringfence.journal.JournalException;
+import io.ringfence.journal.JournalRepair;
 import io.ringfence.journal.JournalStats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,7 +27,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Every journal record carries a checksum: one flipped bit is found on replay, named by its sequence. */
+/**
+ * Every journal record carries a checksum: one flipped bit is found on replay, named by its sequence; the explicit
+ * repair copies what was whole into a new journal the engine starts on.
+ */
 @Timeout(60)
 class JournalChecksumIT {
     /** An amount whose bytes mark the second record in the journal file. */
@@ -50,6 +54,17 @@ class JournalChecksumIT {
             final Decision d = restarted.authorize(cardPresent(TestCards.VISA, T0 + 3 * MINUTE).build());
             assertTrue(d.standIn(), "a damaged journal is not decided on");
             assertEquals(List.of(ReasonCode.STAND_IN_JOURNAL_UNAVAILABLE), d.reasons());
+        }
+
+        final Path repairedRoot = dir.resolve("repaired");
+        final JournalRepair.Result repaired = JournalRepair.copyWholeRecords(dir, repairedRoot);
+        assertEquals(1, repaired.copied(), "the record before the damage");
+        assertEquals(0, repaired.lastCopied());
+        assertTrue(repaired.damage().contains("sequence 1 fails its checksum"), repaired.damage());
+        try (Engine onTheCopy = Engine.start(smallEngine().journal(JournalConfig.in(repairedRoot)
+            .withSnapshotInterval(Duration.ZERO)).build())) {
+            assertEquals(1, onTheCopy.cardCount(), "the engine starts on what was whole");
+            assertTrue(!onTheCopy.authorize(cardPresent(TestCards.VISA, T0 + 4 * MINUTE).build()).standIn());
         }
     }
 

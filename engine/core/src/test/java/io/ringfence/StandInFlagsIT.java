@@ -10,6 +10,7 @@ import io.ringfence.api.JournalConfig;
 import io.ringfence.api.ReasonCode;
 import io.ringfence.api.ResponseCode;
 import io.ringfence.api.StandInPolicy;
+import io.ringfence.journal.DecisionJournal;
 import io.ringfence.journal.JournalStats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -78,6 +79,19 @@ class StandInFlagsIT {
     }
 
     @Test
+    void aStandInRefusesAWalletTokenWhoseCardWasReportedByItsNumber() {
+        final Engine engine = Engine.start(smallEngine().standInPolicy(StandInPolicy.FAIL_OPEN).build());
+        assertTrue(engine.linkToken(CardRef.reference("phone-wallet"), CardRef.pan(STOLEN), T0).isApplied());
+        assertTrue(engine.reportFraud(FraudReport.of(CardRef.pan(STOLEN), FraudReportKind.ISSUER_REPORT,
+            T0 + SECOND)).isApplied());
+        engine.close();
+        final Decision tap = engine.authorize(cardPresent(null, T0 + 2 * SECOND).cardReference("phone-wallet").build());
+        assertTrue(tap.standIn(), "the engine is stopped: every answer is a stand-in");
+        assertEquals(ResponseCode.SUSPECTED_FRAUD, tap.responseCode(), tap.toString());
+        assertEquals(ReasonCode.CARD_FLAGGED_ONLINE, tap.primaryReason());
+    }
+
+    @Test
     void malformedRequestsAreAnsweredAtOnceAndNeverJournaled(@TempDir final Path dir) {
         final JournalConfig journal = JournalConfig.in(dir).withSnapshotInterval(Duration.ZERO);
         try (Engine engine = Engine.start(smallEngine().journal(journal).build())) {
@@ -91,5 +105,36 @@ class StandInFlagsIT {
             assertEquals(10_000, engine.stats().counter("rejections.MISSING_PAN"));
         }
         assertEquals(1, JournalStats.inputs(journal.inputDirectory()).events(), "only the good request");
+        final long[] audited = new long[1];
+        DecisionJournal.read(journal.decisionDirectory(), record -> {
+            if (record.sequence() == -1 && record.reason0() == ReasonCode.MISSING_PAN) {
+                audited[0]++;
+            }
+        });
+        assertEquals(10_000, audited[0], "every caller was told 14, and the audit says so");
+    }
+
+    @Test
+    void everyStandInACallerGetsIsInTheDecisionJournal(@TempDir final Path dir) throws Exception {
+        final JournalConfig journal = JournalConfig.in(dir).withSnapshotInterval(Duration.ZERO);
+        long standIns = 0;
+        try (Engine engine = Engine.start(smallEngine().ringSize(64).journal(journal).build())) {
+            final List<CompletableFuture<Decision>> burst = new ArrayList<>();
+            for (int i = 0; i < 20_000; i++) {
+                burst.add(engine.authorizeAsync(cardPresent(TestCards.pan("455607", i % 500), T0 + i).build(),
+                    Duration.ofMillis(1)));
+            }
+            for (final CompletableFuture<Decision> d : burst) {
+                standIns += d.get().standIn() ? 1 : 0;
+            }
+        }
+        assertTrue(standIns > 0, "the burst overran a 64-slot ring");
+        final long[] audited = new long[1];
+        DecisionJournal.read(journal.decisionDirectory(), record -> {
+            if (record.sequence() == -1 && record.standIn()) {
+                audited[0]++;
+            }
+        });
+        assertEquals(standIns, audited[0], "each stand-in a caller got is audited as given");
     }
 }

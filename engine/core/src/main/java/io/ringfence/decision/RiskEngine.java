@@ -551,6 +551,10 @@ public final class RiskEngine {
             refuseFlag();
         }
         pin(event.fingerprintHigh, event.fingerprintLow, event.resolvedFingerprintHigh, event.resolvedFingerprintLow);
+        final int unpinned = tokens.pinTokensOf(event.resolvedFingerprintHigh, event.resolvedFingerprintLow);
+        for (int i = 0; i < unpinned; i++) {
+            refuseFlag();
+        }
         publishFlagStoreCounters();
     }
 

@@ -10,7 +10,7 @@ import java.util.concurrent.Callable;
 @Command(name = "journal", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
     description = "Looks into the engine's journals: the input journal (every event, the source of truth) and the"
         + " decision journal (an audit record per decision).",
-    subcommands = {DumpCommand.class, StatsCommand.class, VerifyCommand.class})
+    subcommands = {DumpCommand.class, StatsCommand.class, VerifyCommand.class, RepairCommand.class})
 public final class JournalCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
