@@ -87,8 +87,8 @@ public final class Engine implements AutoCloseable {
         final RiskEngine riskEngine = new RiskEngine(config.capacities(), config.scorerFactory().get(),
             new DecisionPolicy(config.thresholds()).withIdempotencyWindow(config.idempotencyWindow()), counters);
         this.flags = riskEngine.flags();
-        this.pipeline = new AuthorizationPipeline(riskEngine, config.ringSize(), config.waitStrategy(), config.journal(),
-            config.keyCheckValue(), counters, inputJournals);
+        this.pipeline = new AuthorizationPipeline(riskEngine, config.ringSize(), config.waitStrategy(),
+            config.threadingMode(), config.journal(), config.keyCheckValue(), counters, inputJournals);
         final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
             final Thread thread = new Thread(runnable, "ringfence-deadlines");
             thread.setDaemon(true);

@@ -3,6 +3,7 @@ package io.ringfence;
 import io.ringfence.api.JournalConfig;
 import io.ringfence.api.StandInPolicy;
 import io.ringfence.api.StoreCapacities;
+import io.ringfence.api.ThreadingMode;
 import io.ringfence.api.WaitStrategyKind;
 import io.ringfence.ingress.CardFingerprinter;
 import io.ringfence.scoring.BuiltInPolicyScorer;
@@ -58,6 +59,7 @@ public final class EngineConfig {
     private final JournalConfig journal;
     private final Duration idempotencyWindow;
     private final Duration maxClockSkew;
+    private final ThreadingMode threadingMode;
 
     private EngineConfig(final Builder b) {
         ringSize = b.ringSize;
@@ -75,6 +77,7 @@ public final class EngineConfig {
         journal = b.journal;
         idempotencyWindow = b.idempotencyWindow;
         maxClockSkew = b.maxClockSkew;
+        threadingMode = b.threadingMode;
     }
 
     public static Builder builder() {
@@ -83,6 +86,11 @@ public final class EngineConfig {
 
     public int ringSize() {
         return ringSize;
+    }
+
+    /** How the stages map to threads. */
+    public ThreadingMode threadingMode() {
+        return threadingMode;
     }
 
     /** How far a request's own time may be from the engine's clock; null when given times are trusted. */
@@ -155,7 +163,8 @@ public final class EngineConfig {
 
     @Override
     public String toString() {
-        return "EngineConfig{ringSize=" + ringSize + ", capacities=" + capacities + ", waitStrategy=" + waitStrategy
+        return "EngineConfig{ringSize=" + ringSize + ", capacities=" + capacities + ", threading=" + threadingMode
+            + ", waitStrategy=" + waitStrategy
             + ", standInPolicy=" + standInPolicy + ", defaultDeadline=" + defaultDeadline
             + ", thresholds=" + thresholds + ", journal=" + journal + ", fingerprintKey=<" + fingerprintKey.length
             + " bytes, check " + keyCheckValue + (usesDevelopmentKey() ? ", THE PUBLIC DEVELOPMENT KEY" : "") + ">}";
@@ -194,6 +203,7 @@ public final class EngineConfig {
         private int requestCapacity = StoreCapacities.REQUESTS_DEFAULT;
         private Duration idempotencyWindow = IDEMPOTENCY_WINDOW_DEFAULT;
         private Duration maxClockSkew = MAX_CLOCK_SKEW_DEFAULT;
+        private ThreadingMode threadingMode = ThreadingMode.forProcessors(Runtime.getRuntime().availableProcessors());
         private WaitStrategyKind waitStrategy = WaitStrategyKind.PHASED_BACKOFF;
         private StandInPolicy standInPolicy = StandInPolicy.FAIL_CLOSED;
         private Duration defaultDeadline = DEADLINE_DEFAULT;
@@ -286,6 +296,15 @@ public final class EngineConfig {
          */
         public Builder idempotencyWindow(final Duration idempotencyWindow) {
             this.idempotencyWindow = Objects.requireNonNull(idempotencyWindow, "idempotencyWindow");
+            return this;
+        }
+
+        /**
+         * How the stages map to threads; by default {@link ThreadingMode#SHARED} on {@value
+         * ThreadingMode#SHARED_UP_TO_PROCESSORS} processors or fewer, {@link ThreadingMode#DEDICATED} above.
+         */
+        public Builder threadingMode(final ThreadingMode threadingMode) {
+            this.threadingMode = Objects.requireNonNull(threadingMode, "threadingMode");
             return this;
         }
 

@@ -5,8 +5,10 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.ringfence.api.Decision;
+import io.ringfence.api.Durability;
 import io.ringfence.api.EngineCounter;
 import io.ringfence.api.JournalConfig;
+import io.ringfence.api.ThreadingMode;
 import io.ringfence.api.WaitStrategyKind;
 import io.ringfence.decision.RiskEngine;
 import io.ringfence.event.EngineEvent;
@@ -47,6 +49,7 @@ public final class AuthorizationPipeline implements AutoCloseable {
     private static final EventTranslatorOneArg<EngineEvent, EngineEvent> COPY_STAGED =
         (slot, sequence, staged) -> slot.copyRequestFrom(staged);
     private static final List<String> STAGE_THREADS = List.of("ringfence-business-logic", "ringfence-response");
+    private static final List<String> SHARED_STAGE_THREADS = List.of("ringfence-engine");
     private static final List<String> JOURNALED_STAGE_THREADS = List.of("ringfence-business-logic", "ringfence-journal",
         "ringfence-decision-journal", "ringfence-response");
     private static final System.Logger LOG = System.getLogger("io.ringfence.journal");
@@ -54,6 +57,7 @@ public final class AuthorizationPipeline implements AutoCloseable {
     private static final long DRAIN_POLL_NANOS = 100_000;
 
     private final EngineCounters counters;
+    private final ThreadingMode threadingMode;
     private final JournalHealth journalHealth = new JournalHealth();
     private final RiskEngine riskEngine;
     private final Recovery recovery;
@@ -80,8 +84,9 @@ public final class AuthorizationPipeline implements AutoCloseable {
      *                      that fails
      */
     public AuthorizationPipeline(final RiskEngine riskEngine, final int ringSize, final WaitStrategyKind waitStrategy,
-        final JournalConfig journal, final String keyCheckValue, final EngineCounters counters,
-        final Function<JournalConfig, EventJournal> inputJournals) {
+        final ThreadingMode threadingMode, final JournalConfig journal, final String keyCheckValue,
+        final EngineCounters counters, final Function<JournalConfig, EventJournal> inputJournals) {
+        this.threadingMode = threadingMode;
         this.counters = counters;
         this.riskEngine = riskEngine;
         this.responseHandler = new ResponseHandler();
@@ -90,23 +95,39 @@ public final class AuthorizationPipeline implements AutoCloseable {
         if (opened == null) {
             this.recovery = Recovery.FRESH;
             this.decisions = null;
-            this.disruptor = new Disruptor<>(EngineEvent::new, ringSize, stageThreads(STAGE_THREADS),
-                ProducerType.MULTI, WaitStrategies.create(waitStrategy));
-            disruptor.handleEventsWith(new BusinessLogicHandler(riskEngine, journalHealth))
-                .then(responseHandler);
+            final boolean shared = threadingMode == ThreadingMode.SHARED;
+            this.disruptor = new Disruptor<>(EngineEvent::new, ringSize,
+                stageThreads(shared ? SHARED_STAGE_THREADS : STAGE_THREADS), ProducerType.MULTI,
+                WaitStrategies.create(waitStrategy));
+            final BusinessLogicHandler businessLogic = new BusinessLogicHandler(riskEngine, journalHealth);
+            if (shared) {
+                disruptor.handleEventsWith(new SharedStageHandler(null, businessLogic, responseHandler, null, false,
+                    ringSize));
+            } else {
+                disruptor.handleEventsWith(businessLogic).then(responseHandler);
+            }
         } else {
             this.recovery = opened.recovery();
             counters.get(EngineCounter.EVENTS_RECOVERED).setRelease(recovery.eventsReplayed());
-            this.disruptor = new Disruptor<>(EngineEvent::new, ringSize, stageThreads(JOURNALED_STAGE_THREADS),
-                ProducerType.MULTI, WaitStrategies.create(waitStrategy));
+            final boolean shared = threadingMode == ThreadingMode.SHARED;
+            this.disruptor = new Disruptor<>(EngineEvent::new, ringSize,
+                stageThreads(shared ? SHARED_STAGE_THREADS : JOURNALED_STAGE_THREADS), ProducerType.MULTI,
+                WaitStrategies.create(waitStrategy));
             final JournalHandler journalHandler = new JournalHandler(opened.input(), opened.ownership(),
                 recovery.nextSequence(), journalHealth, counters, ringSize);
+            // Shared: the journal stage ran on this thread for every earlier event, so a snapshot never waits for it.
             final BusinessLogicHandler businessLogic = new BusinessLogicHandler(riskEngine,
-                recovery.nextSequence(), opened.snapshots(), () -> disruptor.getSequenceValueFor(journalHandler),
-                journalHealth, journalHandler::snapshotCovers);
-            disruptor.handleEventsWith(businessLogic, journalHandler)
-                .then(responseHandler)
-                .then(new DecisionJournalHandler(opened.decisions(), counters));
+                recovery.nextSequence(), opened.snapshots(), shared ? () -> Long.MAX_VALUE
+                : () -> disruptor.getSequenceValueFor(journalHandler), journalHealth, journalHandler::snapshotCovers);
+            final DecisionJournalHandler decisionJournal = new DecisionJournalHandler(opened.decisions(), counters);
+            if (shared) {
+                disruptor.handleEventsWith(new SharedStageHandler(journalHandler, businessLogic, responseHandler,
+                    decisionJournal, journal.durability() == Durability.POWER_LOSS, ringSize));
+            } else {
+                disruptor.handleEventsWith(businessLogic, journalHandler)
+                    .then(responseHandler)
+                    .then(decisionJournal);
+            }
             this.decisions = opened.decisions();
         }
         disruptor.setDefaultExceptionHandler(new StageExceptionHandler(counters));
@@ -151,6 +172,10 @@ public final class AuthorizationPipeline implements AutoCloseable {
         } catch (final JournalException e) {
             counters.get(EngineCounter.DECISION_JOURNAL_FAILURES).increment();
         }
+    }
+
+    public ThreadingMode threadingMode() {
+        return threadingMode;
     }
 
     /** Whether {@code thread} is one of this pipeline's stage threads. */
