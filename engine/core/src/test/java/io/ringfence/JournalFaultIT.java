@@ -4,6 +4,7 @@ import io.ringfence.api.Ack;
 import io.ringfence.api.AuthorizationRequest;
 import io.ringfence.api.CardRef;
 import io.ringfence.api.Decision;
+import io.ringfence.api.Durability;
 import io.ringfence.api.FraudReport;
 import io.ringfence.api.FraudReportKind;
 import io.ringfence.api.JournalConfig;
@@ -241,7 +242,8 @@ class JournalFaultIT {
 
     @Test
     void aBatchWhoseSyncFailsIsReleasedOnlyAsStandIns(@TempDir final Path dir) throws Exception {
-        final JournalConfig journal = JournalConfig.in(dir).withSnapshotInterval(Duration.ZERO);
+        final JournalConfig journal = JournalConfig.in(dir).withDurability(Durability.POWER_LOSS)
+            .withSnapshotInterval(Duration.ZERO);
         try (Engine engine = Engine.start(smallEngine().journal(journal).build(),
             config -> new FailingJournal(ChronicleEventJournal.open(config), Integer.MAX_VALUE, true))) {
             final List<CompletableFuture<Decision>> burst = new ArrayList<>();
