@@ -135,14 +135,9 @@ public final class JournalReplay {
 
         private static String describe(final Action action, final ResponseCode code, final int score,
             final ReasonCode reason0, final ReasonCode reason1, final ReasonCode reason2) {
-            final StringBuilder reasons = new StringBuilder();
-            for (final ReasonCode reason : new ReasonCode[] {reason0, reason1, reason2}) {
-                if (reason != null) {
-                    reasons.append(reasons.length() == 0 ? "" : ",").append(reason);
-                }
-            }
+            final List<String> reasons = ReasonCode.listOf(reason0, reason1, reason2).stream().map(Enum::name).toList();
             return Objects.toString(action, "-") + " " + (code == null ? "-" : code.code()) + " score " + score
-                + " [" + reasons + "]";
+                + " [" + String.join(",", reasons) + "]";
         }
     }
 }

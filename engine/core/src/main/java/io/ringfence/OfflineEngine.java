@@ -18,7 +18,6 @@ import io.ringfence.ingress.CardFingerprinter;
 import io.ringfence.ingress.Ingress;
 import io.ringfence.metrics.EngineCounters;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -187,14 +186,8 @@ public final class OfflineEngine {
 
         /** The decision a caller would get for the last authorization. */
         public Decision decision() {
-            final List<ReasonCode> reasons = new ArrayList<>(3);
-            for (final ReasonCode reason : new ReasonCode[] {event.reason0, event.reason1, event.reason2}) {
-                if (reason != null) {
-                    reasons.add(reason);
-                }
-            }
             return new Decision(event.requestId == null ? null : event.requestId.toString(), event.action,
-                event.responseCode, event.score, List.copyOf(reasons),
+                event.responseCode, event.score, ReasonCode.listOf(event.reason0, event.reason1, event.reason2),
                 new Fingerprint(event.resolvedFingerprintHigh, event.resolvedFingerprintLow), 0L, false,
                 event.sequence, event.scorerVersion, event.flagRaised);
         }

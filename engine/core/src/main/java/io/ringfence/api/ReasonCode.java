@@ -1,5 +1,7 @@
 package io.ringfence.api;
 
+import java.util.List;
+
 /**
  * Stable reason codes carried by decisions. Names are part of the contract with gateways and analysts:
  * add new ones at the end, never rename.
@@ -50,6 +52,20 @@ public enum ReasonCode {
 
     ReasonCode(final String description) {
         this.description = description;
+    }
+
+    /**
+     * A decision's reasons as an immutable list, from its three slots, which fill from the first: a null slot ends
+     * the list.
+     */
+    public static List<ReasonCode> listOf(final ReasonCode first, final ReasonCode second, final ReasonCode third) {
+        if (first == null) {
+            return List.of();
+        }
+        if (second == null) {
+            return List.of(first);
+        }
+        return third == null ? List.of(first, second) : List.of(first, second, third);
     }
 
     /** One line a person can read. */

@@ -137,11 +137,7 @@ public final class RiskEngine {
             event.clearOutcome();
             event.sequence = sequence;
             if (event.type == EventType.AUTHORIZE) {
-                event.action = Action.DECLINE;
-                event.responseCode = ResponseCode.SYSTEM_MALFUNCTION;
-                event.scorerVersion = activeScorerVersion;
-                counters.decisions(Action.DECLINE).incrementRelease();
-                counters.decisions(ResponseCode.SYSTEM_MALFUNCTION).incrementRelease();
+                decide(event, Action.DECLINE, ResponseCode.SYSTEM_MALFUNCTION, 0);
             }
         }
     }
@@ -517,7 +513,7 @@ public final class RiskEngine {
     private void linkToken(final EngineEvent event) {
         tokens.link(event.fingerprintHigh, event.fingerprintLow, event.linkedFingerprintHigh, event.linkedFingerprintLow);
         counters.get(EngineCounter.TOKEN_LINKS).incrementRelease();
-        counters.get(EngineCounter.FLAGS_REFUSED).setRelease(flagsRefused + tokens.pinsRefused());
+        publishFlagsRefused();
         if (flags.reasonOf(event.linkedFingerprintHigh, event.linkedFingerprintLow) != FlagReason.NOT_FLAGGED) {
             pin(event.fingerprintHigh, event.fingerprintLow, event.linkedFingerprintHigh, event.linkedFingerprintLow);
         }
@@ -587,12 +583,17 @@ public final class RiskEngine {
     /** A flag or link the full flag store could not keep: counted, and said once, never dropped silently. */
     private void refuseFlag() {
         flagsRefused++;
-        counters.get(EngineCounter.FLAGS_REFUSED).setRelease(flagsRefused + tokens.pinsRefused());
+        publishFlagsRefused();
         if (!flagStoreAlerted) {
             flagStoreAlerted = true;
             LOG.log(System.Logger.Level.ERROR, "Flag store full (" + flags.capacity() + " entries): a new flag is"
                 + " kept only in its card's record, which churn may evict; raise EngineConfig flagCapacity");
         }
+    }
+
+    /** Refusals here and token links the token store's evictions could not pin. */
+    private void publishFlagsRefused() {
+        counters.get(EngineCounter.FLAGS_REFUSED).setRelease(flagsRefused + tokens.pinsRefused());
     }
 
     private void publishFlagStoreCounters() {

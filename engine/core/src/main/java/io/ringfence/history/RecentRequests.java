@@ -64,12 +64,7 @@ public final class RecentRequests {
     public void record(final long merchantKey, final long requestIdHash, final long contentHash, final long timeMillis,
         final Action action, final ResponseCode code, final int score, final ReasonCode reason0,
         final ReasonCode reason1, final ReasonCode reason2) {
-        int index = table.find(merchantKey, requestIdHash);
-        if (index < 0) {
-            index = table.insert(merchantKey, requestIdHash);
-        } else {
-            table.touch(index);
-        }
+        final int index = table.findOrInsert(merchantKey, requestIdHash);
         final UnsafeBuffer b = table.buffer(index);
         final int o = table.offset(index);
         b.putLong(o + CONTENT, contentHash);

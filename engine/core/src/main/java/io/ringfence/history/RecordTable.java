@@ -55,10 +55,17 @@ public final class RecordTable {
     private static final int TRANSFER_WINDOW = 1 << 20;
     private static final int SECTION_HEADER_LENGTH = 5 * Integer.BYTES + 2 * Long.BYTES;
 
-    /** Says whether a record may be evicted; lets the card store keep flagged cards while it can. */
+    /**
+     * Says whether a record may be evicted (the card store keeps flagged cards while it can), and hears of the record
+     * about to go (the token store moves a flagged card's link elsewhere first).
+     */
     @FunctionalInterface
     public interface EvictionGuard {
         boolean mayEvict(UnsafeBuffer buffer, int offset);
+
+        /** Called with the record chosen for eviction, before it is overwritten. */
+        default void evicting(final UnsafeBuffer buffer, final int offset) {
+        }
     }
 
     private final int recordLength;
@@ -127,6 +134,9 @@ public final class RecordTable {
             record = size++;
         } else {
             record = chooseVictim();
+            if (guard != null) {
+                guard.evicting(buffer(record), offset(record));
+            }
             removeFromIndex(record);
             unlink(record);
             evictions++;
@@ -144,6 +154,19 @@ public final class RecordTable {
         index.putInt(slot << 2, record + 1);
         linkAtHead(record);
         return record;
+    }
+
+    /**
+     * The record for the key, made the most recently used: the existing one, or a new zeroed one (evicting the least
+     * recently used when full). For stores whose callers overwrite the whole record either way.
+     */
+    public int findOrInsert(final long keyHigh, final long keyLow) {
+        final int existing = find(keyHigh, keyLow);
+        if (existing < 0) {
+            return insert(keyHigh, keyLow);
+        }
+        touch(existing);
+        return existing;
     }
 
     /** Marks the record most recently used. */

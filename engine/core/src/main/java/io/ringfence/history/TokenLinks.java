@@ -33,7 +33,17 @@ public final class TokenLinks {
 
     public TokenLinks(final int capacity, final FlagStore flags) {
         this.flags = flags;
-        table = new RecordTable(LENGTH, capacity, this::pinIfFlagged);
+        table = new RecordTable(LENGTH, capacity, new RecordTable.EvictionGuard() {
+            @Override
+            public boolean mayEvict(final UnsafeBuffer buffer, final int offset) {
+                return true;
+            }
+
+            @Override
+            public void evicting(final UnsafeBuffer buffer, final int offset) {
+                pinIfFlagged(buffer, offset);
+            }
+        });
         byCard = new RecordTable(BY_CARD_LENGTH, capacity, null);
     }
 
@@ -42,11 +52,8 @@ public final class TokenLinks {
         return pinsRefused;
     }
 
-    /**
-     * Consulted for the record about to be evicted: always lets it go, after pinning the link in the flag store when
-     * its card is flagged.
-     */
-    private boolean pinIfFlagged(final UnsafeBuffer buffer, final int offset) {
+    /** A link about to be evicted moves to the flag store when its card is flagged. */
+    private void pinIfFlagged(final UnsafeBuffer buffer, final int offset) {
         final long cardHigh = buffer.getLong(offset + CARD_HIGH);
         final long cardLow = buffer.getLong(offset + CARD_LOW);
         if (flags.reasonOf(cardHigh, cardLow) != FlagReason.NOT_FLAGGED
@@ -54,17 +61,11 @@ public final class TokenLinks {
                 buffer.getLong(offset + RecordTable.KEY_LOW_OFFSET), cardHigh, cardLow)) {
             pinsRefused++;
         }
-        return true;
     }
 
     /** Links the token to the card, replacing any earlier link of that token. */
     public void link(final long tokenHigh, final long tokenLow, final long cardHigh, final long cardLow) {
-        int index = table.find(tokenHigh, tokenLow);
-        if (index < 0) {
-            index = table.insert(tokenHigh, tokenLow);
-        } else {
-            table.touch(index);
-        }
+        final int index = table.findOrInsert(tokenHigh, tokenLow);
         table.buffer(index).putLong(table.offset(index) + CARD_HIGH, cardHigh);
         table.buffer(index).putLong(table.offset(index) + CARD_LOW, cardLow);
         rememberForCard(cardHigh, cardLow, tokenHigh, tokenLow);
@@ -110,12 +111,7 @@ public final class TokenLinks {
     }
 
     private void rememberForCard(final long cardHigh, final long cardLow, final long tokenHigh, final long tokenLow) {
-        int index = byCard.find(cardHigh, cardLow);
-        if (index < 0) {
-            index = byCard.insert(cardHigh, cardLow);
-        } else {
-            byCard.touch(index);
-        }
+        final int index = byCard.findOrInsert(cardHigh, cardLow);
         final UnsafeBuffer buffer = byCard.buffer(index);
         final int offset = byCard.offset(index);
         if (buffer.getLong(offset + TOKEN_1) == tokenHigh && buffer.getLong(offset + TOKEN_1 + 8) == tokenLow) {

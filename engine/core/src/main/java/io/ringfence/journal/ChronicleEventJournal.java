@@ -1,11 +1,11 @@
 package io.ringfence.journal;
 
+import io.ringfence.api.Durability;
 import io.ringfence.api.JournalConfig;
 import io.ringfence.event.EngineEvent;
 import io.ringfence.event.EventType;
 import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.MappedBytes;
-import net.openhft.chronicle.bytes.SyncMode;
 import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.ExcerptTailer;
@@ -36,16 +36,16 @@ public final class ChronicleEventJournal implements EventJournal {
     private final SingleChronicleQueue queue;
     private final ExcerptAppender appender;
     /**
-     * Chronicle's sync mode for this durability: under {@code SYNC} (POWER_LOSS) each batch is synced before release;
-     * {@code ASYNC} is left to Chronicle, which applies it as each chunk of the file is released.
+     * Whether each batch is synced before release (POWER_LOSS); OS_CRASH_BEST_EFFORT's asynchronous syncs are left to
+     * Chronicle, which applies them as each chunk of the file is released.
      */
-    private final SyncMode batchSync;
+    private final boolean syncEachBatch;
     private final Map<Integer, File> cycleFiles;
     private long lastSequence;
 
     private ChronicleEventJournal(final Path directory, final int retainedCycles, final SingleChronicleQueue queue,
-        final Map<Integer, File> cycleFiles, final SyncMode batchSync) {
-        this.batchSync = batchSync;
+        final Map<Integer, File> cycleFiles, final boolean syncEachBatch) {
+        this.syncEachBatch = syncEachBatch;
         this.directory = directory;
         this.retainedCycles = retainedCycles;
         this.queue = queue;
@@ -78,7 +78,8 @@ public final class ChronicleEventJournal implements EventJournal {
                 builder.timeProvider(clock);
             }
             queue = builder.build();
-            return new ChronicleEventJournal(directory, config.retainedCycles(), queue, cycleFiles, Queues.syncMode(config.durability()));
+            return new ChronicleEventJournal(directory, config.retainedCycles(), queue, cycleFiles,
+                config.durability() == Durability.POWER_LOSS);
         } catch (final JournalException e) {
             closeQuietly(queue);
             throw e;
@@ -115,7 +116,7 @@ public final class ChronicleEventJournal implements EventJournal {
 
     @Override
     public boolean sync() {
-        if (batchSync != SyncMode.SYNC || appender.wire() == null) {
+        if (!syncEachBatch || appender.wire() == null) {
             return false;
         }
         try {

@@ -94,38 +94,10 @@ public final class DecisionJournal implements AutoCloseable {
      * @throws JournalException when the write failed
      */
     public void append(final EngineEvent event, final long latencyNanos, final boolean standIn) {
-        try {
-            final DocumentContext dc = appender.writingDocument();
-            try {
-                final Bytes<?> bytes = dc.wire().bytes();
-                final long start = bytes.writePosition();
-                bytes.writeByte(EventCodec.DECISION_FORMAT);
-                bytes.writeLong(event.sequence);
-                bytes.writeLong(event.eventTimeMillis);
-                bytes.writeByte(EventCodec.ordinal(event.type));
-                bytes.writeLong(event.resolvedFingerprintHigh);
-                bytes.writeLong(event.resolvedFingerprintLow);
-                bytes.writeByte(EventCodec.ordinal(event.action));
-                bytes.writeByte(EventCodec.ordinal(event.responseCode));
-                bytes.writeInt(event.score);
-                bytes.writeByte(EventCodec.ordinal(event.reason0));
-                bytes.writeByte(EventCodec.ordinal(event.reason1));
-                bytes.writeByte(EventCodec.ordinal(event.reason2));
-                bytes.writeByte(EventCodec.ordinal(event.flagRaised == null ? FlagReason.NOT_FLAGGED : event.flagRaised));
-                bytes.writeByte((byte)(event.applied ? 1 : 0));
-                bytes.writeByte((byte)(standIn ? 1 : 0));
-                bytes.writeLong(latencyNanos);
-                bytes.writeUtf8(event.scorerVersion);
-                RecordChecksum.append(bytes, start);
-            } catch (final Exception | Error e) {
-                dc.rollbackOnClose();
-                throw e;
-            } finally {
-                dc.close();
-            }
-        } catch (final Exception | Error e) {
-            throw new JournalException("decision journal write failed in " + directory + ": " + Queues.describe(e), e);
-        }
+        write(appender, event.sequence, event.eventTimeMillis, event.type, event.resolvedFingerprintHigh,
+            event.resolvedFingerprintLow, event.action, event.responseCode, event.score, event.reason0, event.reason1,
+            event.reason2, event.flagRaised == null ? FlagReason.NOT_FLAGGED : event.flagRaised, event.applied, standIn,
+            latencyNanos, event.scorerVersion);
         lastSequence = event.sequence;
     }
 
@@ -137,29 +109,42 @@ public final class DecisionJournal implements AutoCloseable {
      * @throws JournalException when the write failed
      */
     public synchronized void appendCallerAnswer(final Decision decision, final long eventTimeMillis) {
+        final List<ReasonCode> reasons = decision.reasons();
+        write(callerAppender, -1L, eventTimeMillis, EventType.AUTHORIZE, decision.fingerprint().high(),
+            decision.fingerprint().low(), decision.action(), decision.responseCode(), decision.score(),
+            reasons.isEmpty() ? null : reasons.get(0), reasons.size() < 2 ? null : reasons.get(1),
+            reasons.size() < 3 ? null : reasons.get(2), FlagReason.NOT_FLAGGED, false, decision.standIn(),
+            decision.latencyNanos(), decision.scorerVersion());
+    }
+
+    /** Writes one record in the layout above, checksum last. */
+    private void write(final ExcerptAppender to, final long sequence, final long eventTimeMillis, final EventType type,
+        final long fingerprintHigh, final long fingerprintLow, final Action action, final ResponseCode code,
+        final int score, final ReasonCode reason0, final ReasonCode reason1, final ReasonCode reason2,
+        final FlagReason flagRaised, final boolean applied, final boolean standIn, final long latencyNanos,
+        final String scorerVersion) {
         try {
-            final DocumentContext dc = callerAppender.writingDocument();
+            final DocumentContext dc = to.writingDocument();
             try {
                 final Bytes<?> bytes = dc.wire().bytes();
                 final long start = bytes.writePosition();
                 bytes.writeByte(EventCodec.DECISION_FORMAT);
-                bytes.writeLong(-1L);
+                bytes.writeLong(sequence);
                 bytes.writeLong(eventTimeMillis);
-                bytes.writeByte(EventCodec.ordinal(EventType.AUTHORIZE));
-                bytes.writeLong(decision.fingerprint().high());
-                bytes.writeLong(decision.fingerprint().low());
-                bytes.writeByte(EventCodec.ordinal(decision.action()));
-                bytes.writeByte(EventCodec.ordinal(decision.responseCode()));
-                bytes.writeInt(decision.score());
-                final List<ReasonCode> reasons = decision.reasons();
-                for (int i = 0; i < 3; i++) {
-                    bytes.writeByte(EventCodec.ordinal(i < reasons.size() ? reasons.get(i) : null));
-                }
-                bytes.writeByte(EventCodec.ordinal(FlagReason.NOT_FLAGGED));
-                bytes.writeByte((byte)0);
-                bytes.writeByte((byte)(decision.standIn() ? 1 : 0));
-                bytes.writeLong(decision.latencyNanos());
-                bytes.writeUtf8(decision.scorerVersion());
+                bytes.writeByte(EventCodec.ordinal(type));
+                bytes.writeLong(fingerprintHigh);
+                bytes.writeLong(fingerprintLow);
+                bytes.writeByte(EventCodec.ordinal(action));
+                bytes.writeByte(EventCodec.ordinal(code));
+                bytes.writeInt(score);
+                bytes.writeByte(EventCodec.ordinal(reason0));
+                bytes.writeByte(EventCodec.ordinal(reason1));
+                bytes.writeByte(EventCodec.ordinal(reason2));
+                bytes.writeByte(EventCodec.ordinal(flagRaised));
+                bytes.writeByte((byte)(applied ? 1 : 0));
+                bytes.writeByte((byte)(standIn ? 1 : 0));
+                bytes.writeLong(latencyNanos);
+                bytes.writeUtf8(scorerVersion);
                 RecordChecksum.append(bytes, start);
             } catch (final Exception | Error e) {
                 dc.rollbackOnClose();

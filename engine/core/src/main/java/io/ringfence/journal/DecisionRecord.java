@@ -6,7 +6,6 @@ import io.ringfence.api.ReasonCode;
 import io.ringfence.api.ResponseCode;
 import io.ringfence.event.EventType;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -36,13 +35,7 @@ public record DecisionRecord(long sequence, long eventTimeMillis, EventType type
 
     /** The reasons present, in order. */
     public List<ReasonCode> reasons() {
-        final List<ReasonCode> reasons = new ArrayList<>(3);
-        for (final ReasonCode reason : new ReasonCode[] {reason0, reason1, reason2}) {
-            if (reason != null) {
-                reasons.add(reason);
-            }
-        }
-        return List.copyOf(reasons);
+        return ReasonCode.listOf(reason0, reason1, reason2);
     }
 
     /** The fingerprint as 32 hex digits. */

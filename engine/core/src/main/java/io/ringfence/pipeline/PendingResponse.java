@@ -13,7 +13,6 @@ import io.ringfence.metrics.EngineCounters;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
-import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -131,19 +130,9 @@ public class PendingResponse implements ResponseSink {
 
     /** The decision for an authorization; valid once the outcome is in. */
     public final Decision toDecision() {
-        return new Decision(requestId == null ? null : requestId.toString(), action, responseCode, score, reasons(),
+        return new Decision(requestId == null ? null : requestId.toString(), action, responseCode, score,
+            ReasonCode.listOf(reason0, reason1, reason2),
             fingerprint(), latencyNanos, false, sequence, scorerVersion, flagRaised);
-    }
-
-    /** An immutable list, so the decision keeps it without copying. */
-    private List<ReasonCode> reasons() {
-        if (reason0 == null) {
-            return List.of();
-        }
-        if (reason1 == null) {
-            return List.of(reason0);
-        }
-        return reason2 == null ? List.of(reason0, reason1) : List.of(reason0, reason1, reason2);
     }
 
     public final Fingerprint fingerprint() {
