@@ -6,6 +6,7 @@ import io.ringfence.api.AuthorizationRequest;
 import io.ringfence.api.Decision;
 import io.ringfence.api.EngineStats;
 import io.ringfence.api.JournalConfig;
+import io.ringfence.api.ThreadingMode;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -33,18 +34,20 @@ import java.util.stream.Stream;
 /**
  * Measures the in-process round trip of {@link Engine#authorize(AuthorizationRequest)} from one caller thread:
  * ingress (validate, fingerprint), publish into the ring, business logic, response stage, and the caller's wake-up,
- * as percentiles (SampleTime), with the journal off and on. Default engine configuration otherwise, including the
- * default wait strategy ({@link io.ringfence.api.WaitStrategyKind#PHASED_BACKOFF}) and capacities.
+ * as percentiles (SampleTime), with the journal off and on, in both threading modes: {@code SHARED} (one engine
+ * thread for every stage, waiting {@code YIELDING}) and {@code DEDICATED} (a thread per stage, waiting
+ * {@code PHASED_BACKOFF}). Default engine configuration otherwise, including each mode's default wait strategy and
+ * the capacities.
  *
  * <p>With {@code journal=on} the engine journals into a fresh temporary directory ({@code java.io.tmpdir}, so put
  * that on the disk to be measured), deleted after the trial: input journal beside the business logic, decision
  * journal beside the response stage, {@link io.ringfence.api.Durability#PROCESS_CRASH} durability. Periodic
- * snapshots are off: they pause the pipeline for the whole store, an operator-scheduled cost this benchmark does
- * not sample.
+ * snapshots are off: they are written off the engine thread by a replica, whose replay would share the caller's
+ * core; {@code ringfence bench --snapshot-interval} measures that.
  *
- * <p>On a 2-core machine the stage threads (two, or four with the journal) and the caller share the cores, so each
- * hand-off can include a thread wake-up; the figures are not comparable with isolated-core results. Traffic: see
- * {@link RoundTripTraffic}.
+ * <p>On a 2-core machine {@code SHARED} runs two busy threads (the caller and the engine thread), one per core;
+ * {@code DEDICATED} runs two to four stage threads beside the caller, so hand-offs can include a thread wake-up.
+ * Traffic: see {@link RoundTripTraffic}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -62,6 +65,10 @@ public class AuthorizeLatencyBenchmark {
     @Param({"off", "on"})
     public String journal;
 
+    /** One engine thread for every stage, or a thread per stage. */
+    @Param({"SHARED", "DEDICATED"})
+    public ThreadingMode threading;
+
     private Path journalDirectory;
     private Engine engine;
     private RoundTripTraffic traffic;
@@ -69,7 +76,7 @@ public class AuthorizeLatencyBenchmark {
     /** Starts the engine, journaling into a new temporary directory if asked, and warms every card. */
     @Setup(Level.Trial)
     public void setUp() throws IOException {
-        final EngineConfig.Builder config = RoundTripTraffic.engineConfig();
+        final EngineConfig.Builder config = RoundTripTraffic.engineConfig().threadingMode(threading);
         switch (journal) {
             case "on" -> {
                 journalDirectory = Files.createTempDirectory("ringfence-jmh-journal-");
@@ -91,7 +98,8 @@ public class AuthorizeLatencyBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() {
         final EngineStats stats = engine.stats();
-        RoundTripTraffic.report("authorize journal=" + journal, stats.counters(), stats.decisionLatency());
+        RoundTripTraffic.report("authorize " + threading + " journal=" + journal, stats.counters(),
+            stats.decisionLatency());
         stop();
     }
 

@@ -30,6 +30,7 @@ import io.ringfence.journal.EventJournal;
 import io.ringfence.metrics.EngineCounters;
 import io.ringfence.pipeline.AuthorizationPipeline;
 import io.ringfence.pipeline.PendingResponse;
+import io.ringfence.pipeline.PipelineThreads;
 import io.ringfence.scoring.ServingModels;
 import org.HdrHistogram.Histogram;
 
@@ -38,14 +39,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The embedded engine. Thread-safe: any number of gateway threads may call it at once.
@@ -66,6 +66,8 @@ public final class Engine implements AutoCloseable {
     /** Deadline for state queries (digest, dump) and model switches, which wait behind every queued event. */
     private static final Duration QUERY_DEADLINE = Duration.ofSeconds(30);
     private static final long PUBLISH_RETRY_PARK_NANOS = 1_000;
+    /** Async decisions outstanding at once, at least; more get the ring-full stand-in. */
+    private static final int ASYNC_QUEUE_MIN = 64 * 1024;
     /** The scorer version a stand-in that refused a flagged card carries. */
     private static final String STAND_IN_FLAGGED_VERSION = "stand-in/flags";
 
@@ -75,33 +77,46 @@ public final class Engine implements AutoCloseable {
     private final AuthorizationPipeline pipeline;
     /** Read by caller threads: a stand-in never approves a flagged card. */
     private final FlagStore flags;
-    private final ScheduledExecutorService deadlines;
+    /** Started by the first {@link #authorizeAsync}: an engine used only synchronously runs no such thread. */
+    private volatile AsyncCompletions completions;
+    /** Runs the periodic snapshot request; never touches a request. */
+    private final ScheduledExecutorService snapshotTimer;
     private final ThreadLocal<EngineEvent> staging = ThreadLocal.withInitial(EngineEvent::new);
+    /** One reusable response slot per calling thread: a synchronous call allocates none. */
+    private final ThreadLocal<PendingResponse> responseSlots;
     private volatile boolean running;
 
     private Engine(final EngineConfig config, final Function<JournalConfig, EventJournal> inputJournals) {
         this.config = config;
+        this.responseSlots = ThreadLocal.withInitial(() -> new PendingResponse(counters, config.callerSpin().toNanos(),
+            config.callerYield().toNanos()));
         this.ingress = new Ingress(new CardFingerprinter(config.fingerprintKey()), config.maxAmountMinor(),
             config.ingressEpochMillisClock(), config.maxClockSkew() == null ? Ingress.TRUST_GIVEN_TIMES
                 : config.maxClockSkew().toMillis());
-        final RiskEngine riskEngine = new RiskEngine(config.capacities(), config.scorerFactory().get(),
-            new DecisionPolicy(config.thresholds()).withIdempotencyWindow(config.idempotencyWindow()), counters);
+        final RiskEngine riskEngine = businessLogic(config, counters);
         this.flags = riskEngine.flags();
-        this.pipeline = new AuthorizationPipeline(riskEngine, config.ringSize(), config.waitStrategy(),
-            config.threadingMode(), config.journal(), config.keyCheckValue(), counters, inputJournals);
-        final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
-            final Thread thread = new Thread(runnable, "ringfence-deadlines");
+        this.pipeline = new AuthorizationPipeline(riskEngine, () -> businessLogic(config, new EngineCounters()),
+            config.ringSize(), new PipelineThreads(config.threadingMode(), config.waitStrategy(),
+                config.singleProducer(), config.pinEngineThread()), config.journal(), config.keyCheckValue(),
+            counters, inputJournals);
+        this.snapshotTimer = new ScheduledThreadPoolExecutor(1, runnable -> {
+            final Thread thread = new Thread(runnable, "ringfence-snapshot-timer");
             thread.setDaemon(true);
             return thread;
         });
-        timer.setRemoveOnCancelPolicy(true);
-        this.deadlines = timer;
         this.running = true;
         final JournalConfig journal = config.journal();
         if (journal != null && !journal.snapshotInterval().isZero()) {
+            pipeline.startSnapshotWriter();
             final long every = journal.snapshotInterval().toNanos();
-            deadlines.scheduleWithFixedDelay(this::periodicSnapshot, every, every, TimeUnit.NANOSECONDS);
+            snapshotTimer.scheduleWithFixedDelay(this::periodicSnapshot, every, every, TimeUnit.NANOSECONDS);
         }
+    }
+
+    /** The business logic and its stores, as configured; the snapshot writer builds its replica the same way. */
+    private static RiskEngine businessLogic(final EngineConfig config, final EngineCounters counters) {
+        return new RiskEngine(config.capacities(), config.scorerFactory().get(),
+            new DecisionPolicy(config.thresholds()).withIdempotencyWindow(config.idempotencyWindow()), counters);
     }
 
     /** Builds the stores and the ring and starts the stage threads. */
@@ -136,15 +151,11 @@ public final class Engine implements AutoCloseable {
         final long ingressNanos = System.nanoTime();
         final long deadlineNanos = ingressNanos + deadline.toNanos();
         final EngineEvent staged = stage(EventType.AUTHORIZE, ingressNanos);
-        ingress.decodeAuthorization(request, staged);
-        if (staged.rejection != null) {
-            return refused(staged, ingressNanos);
+        final Decision immediate = decodeForRing(request, staged);
+        if (immediate != null) {
+            return immediate;
         }
-        final ReasonCode unavailable = unavailability();
-        if (unavailable != null) {
-            return standIn(staged, unavailable, ingressNanos);
-        }
-        final PendingResponse pending = new PendingResponse(counters);
+        final PendingResponse pending = responseSlots.get();
         if (!publish(staged, pending)) {
             return standIn(staged, ReasonCode.STAND_IN_RING_FULL, ingressNanos);
         }
@@ -162,49 +173,78 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Decides one authorization without blocking the caller. The future completes with the decision, or with the
-     * stand-in decision when {@code deadline} passes first. It completes on an engine thread: chain heavy work
-     * with the {@code *Async} methods of {@link CompletableFuture}. A blocking call of this engine (authorize,
-     * reportFraud, ...) made in a callback on that thread is refused with an {@link IllegalStateException}.
+     * stand-in decision when {@code deadline} passes first, on the engine's completions thread, never on the thread
+     * that decides: a slow callback delays other async answers, not decisions. Chain heavy work with the
+     * {@code *Async} methods of {@link CompletableFuture}.
      */
     public CompletableFuture<Decision> authorizeAsync(final AuthorizationRequest request, final Duration deadline) {
         final long ingressNanos = System.nanoTime();
         final EngineEvent staged = stage(EventType.AUTHORIZE, ingressNanos);
-        ingress.decodeAuthorization(request, staged);
-        if (staged.rejection != null) {
-            return CompletableFuture.completedFuture(refused(staged, ingressNanos));
+        final Decision immediate = decodeForRing(request, staged);
+        if (immediate != null) {
+            return CompletableFuture.completedFuture(immediate);
         }
-        final ReasonCode unavailable = unavailability();
-        if (unavailable != null) {
-            return CompletableFuture.completedFuture(standIn(staged, unavailable, ingressNanos));
+        final AsyncDecision pending = new AsyncDecision(completions(), staged, ingressNanos + deadline.toNanos());
+        if (!pending.register()) {
+            return CompletableFuture.completedFuture(standIn(staged, ReasonCode.STAND_IN_RING_FULL, ingressNanos));
         }
-        final Object requestId = staged.requestId;
-        final long fingerprintHigh = staged.fingerprintHigh;
-        final long fingerprintLow = staged.fingerprintLow;
-        final Channel channel = staged.channel;
-        final long eventTimeMillis = staged.eventTimeMillis;
-        final AsyncDecision pending = new AsyncDecision(counters, () -> {
-            counters.get(EngineCounter.STAND_IN_JOURNAL).increment();
-            return standInDecision(requestId, fingerprintHigh, fingerprintLow, channel, eventTimeMillis,
-                ReasonCode.STAND_IN_JOURNAL_UNAVAILABLE, System.nanoTime() - ingressNanos);
-        });
-        if (!publish(staged, pending)) {
+        if (!publish(staged, pending) && pending.abandon()) {
             pending.future.complete(standIn(staged, ReasonCode.STAND_IN_RING_FULL, ingressNanos));
-            return pending.future;
-        }
-        try {
-            pending.deadlineTask(deadlines.schedule(() -> {
-                if (pending.abandon()) {
-                    counters.get(EngineCounter.STAND_IN_DEADLINE).increment();
-                    pending.future.complete(standInDecision(requestId, fingerprintHigh, fingerprintLow, channel,
-                        eventTimeMillis, ReasonCode.STAND_IN_DEADLINE, System.nanoTime() - ingressNanos));
-                }
-            }, deadline.toNanos(), TimeUnit.NANOSECONDS));
-        } catch (final RejectedExecutionException stopped) {
-            if (pending.abandon()) {
-                pending.future.complete(standIn(staged, ReasonCode.STAND_IN_ENGINE_STOPPED, ingressNanos));
-            }
         }
         return pending.future;
+    }
+
+    /**
+     * A non-blocking client for one owner thread that submits many requests and polls for their answers (a front
+     * door's I/O thread, a load agent): no thread waits, no callback runs on the engine thread, and nothing is
+     * allocated per request but the decision handed back. Every request it submits has the configured default
+     * deadline.
+     *
+     * @param maxInFlight how many of its requests may be outstanding at once
+     */
+    public EngineClient newClient(final int maxInFlight) {
+        return new EngineClient(this, maxInFlight, config.defaultDeadline().toNanos());
+    }
+
+    /**
+     * Decodes a request into {@code staged} for the ring; returns the answer when it needs no decision from the
+     * engine (malformed, or the engine cannot decide now), or null when it is ready to publish.
+     */
+    Decision decodeForRing(final AuthorizationRequest request, final EngineEvent staged) {
+        ingress.decodeAuthorization(request, staged);
+        if (staged.rejection != null) {
+            return refused(staged, staged.ingressNanos);
+        }
+        final ReasonCode unavailable = unavailability();
+        return unavailable == null ? null : standIn(staged, unavailable, staged.ingressNanos);
+    }
+
+    /** Publishes a decoded request, its sink set; false when the ring was full. */
+    boolean publishStaged(final EngineEvent staged) {
+        return pipeline.tryPublish(staged);
+    }
+
+    /** The stand-in for a decoded request, counted by reason. */
+    Decision standInFor(final EngineEvent staged, final ReasonCode reason) {
+        return standIn(staged, reason, staged.ingressNanos);
+    }
+
+    EngineCounters counters() {
+        return counters;
+    }
+
+    private AsyncCompletions completions() {
+        AsyncCompletions started = completions;
+        if (started == null) {
+            synchronized (this) {
+                started = completions;
+                if (started == null) {
+                    started = new AsyncCompletions(Math.max(ASYNC_QUEUE_MIN, 4 * config.ringSize()), counters);
+                    completions = started;
+                }
+            }
+        }
+        return started;
     }
 
     /** Flags the reported card from the next event on; counts the report against the merchant and terminals. */
@@ -303,18 +343,25 @@ public final class Engine implements AutoCloseable {
     }
 
     /**
-     * Writes a snapshot of all state now, once the journal holds every event before it, and keeps the newest three.
-     * The pipeline pauses while it is written.
+     * Writes a snapshot of all state covering every event decided before this call, keeps the newest three, and
+     * deletes the journal files it covers (as retention allows). Written from a replica on the snapshot writer's
+     * thread: the engine goes on deciding while it is written, and this call waits for it.
      *
      * @return the snapshot file
      * @throws IllegalStateException when there is no journal, the journal is unavailable, or the write failed
      */
     public Path snapshot() {
-        final Object result = query(QueryKind.SNAPSHOT);
-        if (result instanceof Path file) {
-            return file;
+        refuseOnEngineThread("snapshot");
+        try {
+            return pipeline.snapshot().get(QUERY_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (final ExecutionException e) {
+            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } catch (final TimeoutException e) {
+            throw new IllegalStateException("no snapshot written within " + QUERY_DEADLINE, e);
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while a snapshot was written", e);
         }
-        throw new IllegalStateException(String.valueOf(result));
     }
 
     /** Number of cards in the history store. */
@@ -353,7 +400,7 @@ public final class Engine implements AutoCloseable {
 
     /**
      * Stops taking requests, decides everything already in the ring, then stops the stage threads. Async calls
-     * still waiting (the business logic stuck past the shutdown timeout) get their stand-in at their deadline.
+     * still waiting (the business logic stuck past the shutdown timeout) get their stand-in then.
      */
     @Override
     public void close() {
@@ -362,8 +409,13 @@ public final class Engine implements AutoCloseable {
             return;
         }
         running = false;
+        snapshotTimer.shutdown();
         pipeline.close();
-        deadlines.shutdown();
+        synchronized (this) {
+            if (completions != null) {
+                completions.close();
+            }
+        }
         LOG.log(System.Logger.Level.INFO, () -> "Ringfence engine stopped: " + counters.snapshot());
     }
 
@@ -406,6 +458,7 @@ public final class Engine implements AutoCloseable {
 
     private boolean publish(final EngineEvent staged, final PendingResponse pending) {
         staged.sink = pending;
+        staged.sinkGeneration = pending.begin();
         final boolean published = pipeline.tryPublish(staged);
         staged.sink = null;
         return published;
@@ -424,8 +477,9 @@ public final class Engine implements AutoCloseable {
                 + pipeline.journalHealth().failure() : "engine stopped");
         }
         final long deadlineNanos = staged.ingressNanos + deadline.toNanos();
-        final PendingResponse pending = new PendingResponse(counters);
+        final PendingResponse pending = responseSlots.get();
         staged.sink = pending;
+        staged.sinkGeneration = pending.begin();
         while (!pipeline.tryPublish(staged)) {
             if (System.nanoTime() - deadlineNanos >= 0) {
                 staged.sink = null;
@@ -457,8 +511,9 @@ public final class Engine implements AutoCloseable {
         final EngineEvent staged = stage(EventType.QUERY, System.nanoTime());
         staged.queryKind = kind;
         final long deadlineNanos = staged.ingressNanos + QUERY_DEADLINE.toNanos();
-        final PendingResponse pending = new PendingResponse(counters);
+        final PendingResponse pending = responseSlots.get();
         staged.sink = pending;
+        staged.sinkGeneration = pending.begin();
         while (running && !pipeline.tryPublish(staged)) {
             if (System.nanoTime() - deadlineNanos >= 0) {
                 break;
@@ -488,7 +543,7 @@ public final class Engine implements AutoCloseable {
      * The stand-in policy's decision, unless the card is flagged: the flags are read here, on the caller's thread,
      * so a stand-in (fail-open included) never approves a card the engine would refuse. Audited as given.
      */
-    private Decision standInDecision(final Object requestId, final long fingerprintHigh, final long fingerprintLow,
+    Decision standInDecision(final Object requestId, final long fingerprintHigh, final long fingerprintLow,
         final Channel channel, final long eventTimeMillis, final ReasonCode reason, final long latencyNanos) {
         final String id = requestId == null ? null : requestId.toString();
         final Fingerprint card = new Fingerprint(fingerprintHigh, fingerprintLow);
@@ -524,32 +579,44 @@ public final class Engine implements AutoCloseable {
         return decision;
     }
 
-    /** An async caller's pending decision: completes its future and cancels its deadline timer. */
-    private static final class AsyncDecision extends PendingResponse {
-        private final CompletableFuture<Decision> future = new CompletableFuture<>();
-        private final Supplier<Decision> journalStandIn;
-        private volatile Future<?> deadlineTask;
+    /** An async caller's pending decision; what it needs for a stand-in is copied out of the reused staging event. */
+    private final class AsyncDecision extends AsyncCompletions.Pending {
+        private final Object requestId;
+        private final long fingerprintHigh;
+        private final long fingerprintLow;
+        private final Channel channel;
+        private final long eventTimeMillis;
+        private final long ingressNanos;
 
-        AsyncDecision(final EngineCounters counters, final Supplier<Decision> journalStandIn) {
-            super(counters);
-            this.journalStandIn = journalStandIn;
+        AsyncDecision(final AsyncCompletions completions, final EngineEvent staged, final long deadlineNanos) {
+            super(completions, counters, deadlineNanos);
+            this.requestId = staged.requestId;
+            this.fingerprintHigh = staged.fingerprintHigh;
+            this.fingerprintLow = staged.fingerprintLow;
+            this.channel = staged.channel;
+            this.eventTimeMillis = staged.eventTimeMillis;
+            this.ingressNanos = staged.ingressNanos;
         }
 
         @Override
-        protected void completed() {
-            future.complete(journalFailed() ? journalStandIn.get() : toDecision());
-            final Future<?> task = deadlineTask;
-            if (task != null) {
-                task.cancel(false);
+        Decision decided() {
+            if (!journalFailed()) {
+                return toDecision();
             }
+            counters.get(EngineCounter.STAND_IN_JOURNAL).increment();
+            return standInDecision(ReasonCode.STAND_IN_JOURNAL_UNAVAILABLE);
         }
 
-        /** Keeps the timer so a decision that arrives first can cancel it, even if it arrived already. */
-        void deadlineTask(final Future<?> task) {
-            deadlineTask = task;
-            if (isDone()) {
-                task.cancel(false);
-            }
+        @Override
+        Decision timedOut() {
+            final boolean stopped = !running;
+            counters.get(stopped ? EngineCounter.STAND_IN_STOPPED : EngineCounter.STAND_IN_DEADLINE).increment();
+            return standInDecision(stopped ? ReasonCode.STAND_IN_ENGINE_STOPPED : ReasonCode.STAND_IN_DEADLINE);
+        }
+
+        private Decision standInDecision(final ReasonCode reason) {
+            return Engine.this.standInDecision(requestId, fingerprintHigh, fingerprintLow, channel, eventTimeMillis,
+                reason, System.nanoTime() - ingressNanos);
         }
     }
 }

@@ -5,6 +5,7 @@ import io.ringfence.api.Fingerprint;
 import io.ringfence.api.JournalConfig;
 import io.ringfence.api.StandInPolicy;
 import io.ringfence.api.StoreCapacities;
+import io.ringfence.api.ThreadingMode;
 import io.ringfence.api.WaitStrategyKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +31,16 @@ class EngineConfigTest {
         final EngineConfig config = EngineConfig.builder().developmentFingerprintKey().build();
         assertEquals(EngineConfig.RING_SIZE_DEFAULT, config.ringSize());
         assertEquals(StoreCapacities.CARDS_DEFAULT, config.capacities().cards());
-        assertEquals(WaitStrategyKind.PHASED_BACKOFF, config.waitStrategy());
+        assertEquals(config.threadingMode() == ThreadingMode.SHARED ? WaitStrategyKind.YIELDING
+            : WaitStrategyKind.PHASED_BACKOFF, config.waitStrategy(), "the wait strategy follows the threading mode");
+        assertEquals(WaitStrategyKind.YIELDING, EngineConfig.builder().developmentFingerprintKey()
+            .threadingMode(ThreadingMode.SHARED).build().waitStrategy());
+        assertEquals(WaitStrategyKind.PHASED_BACKOFF, EngineConfig.builder().developmentFingerprintKey()
+            .threadingMode(ThreadingMode.DEDICATED).build().waitStrategy());
+        assertEquals(EngineConfig.CALLER_SPIN_DEFAULT, config.callerSpin());
+        assertEquals(EngineConfig.CALLER_YIELD_DEFAULT, config.callerYield());
+        assertFalse(config.singleProducer());
+        assertFalse(config.pinEngineThread());
         assertEquals(StandInPolicy.FAIL_CLOSED, config.standInPolicy());
         assertEquals(Duration.ofMillis(25), config.defaultDeadline());
         assertEquals(Action.DECLINE, StandInPolicy.FAIL_CLOSED.action());
@@ -52,6 +62,9 @@ class EngineConfigTest {
         assertRefused("defaultDeadline", EngineConfig.builder().developmentFingerprintKey().defaultDeadline(Duration.ZERO));
         assertRefused("fingerprintKey", EngineConfig.builder());
         assertRefused("fingerprintKey", EngineConfig.builder().fingerprintKey(new byte[31]));
+        assertRefused("callerWait", EngineConfig.builder().developmentFingerprintKey()
+            .callerWait(Duration.ofNanos(-1), Duration.ZERO));
+        assertThrows(IllegalArgumentException.class, () -> JournalConfig.in(Path.of("j")).withMaxBatch(0));
     }
 
     @Test

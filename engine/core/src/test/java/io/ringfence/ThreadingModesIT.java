@@ -77,7 +77,8 @@ class ThreadingModesIT {
         try (Engine engine = Engine.start(smallEngine().threadingMode(ThreadingMode.SHARED).build())) {
             engine.authorize(cardPresent(TestCards.VISA, T0).build());
             assertEquals(1, Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("ringfence-") && !t.getName().equals("ringfence-deadlines"))
+                .filter(t -> t.getName().startsWith("ringfence-") && !t.getName().equals("ringfence-completions")
+                    && !t.getName().equals("ringfence-snapshot-timer"))
                 .count(), "one engine thread");
         }
     }

@@ -41,7 +41,9 @@ public enum EngineCounter {
     /** Reuses of a request id with different content within the window, declined 94. */
     RETRIES_REFUSED(24, "retries.refused"),
     /** Syncs of the input journal: one per batch of events under POWER_LOSS. */
-    JOURNAL_SYNCS(25, "journal.syncs");
+    JOURNAL_SYNCS(25, "journal.syncs"),
+    /** Times the engine thread waited for the async completions thread to take an outcome (its queue was full). */
+    ASYNC_BACKPRESSURE(26, "async.backpressure");
 
     private final int id;
     private final String label;

@@ -15,9 +15,14 @@ import java.util.Objects;
  * @param retainedCycles   journal files kept after they roll; older ones are deleted once a snapshot covers them
  *                         (0 keeps everything)
  * @param snapshotInterval how often to snapshot; {@link Duration#ZERO} for on-demand snapshots only
+ * @param maxBatch         events the journal stage takes in one batch at most: under {@link Durability#POWER_LOSS}
+ *                         one sync covers a batch (group commit), so this caps how long the first caller of a batch
+ *                         waits for the last event's append
  */
 public record JournalConfig(Path directory, Durability durability, RollCycle rollCycle, int retainedCycles,
-    Duration snapshotInterval) {
+    Duration snapshotInterval, int maxBatch) {
+    /** Events per journal batch at most, by default. */
+    public static final int MAX_BATCH_DEFAULT = 256;
 
     /** How often journal files roll over. */
     public enum RollCycle {
@@ -33,14 +38,21 @@ public record JournalConfig(Path directory, Durability durability, RollCycle rol
         if (retainedCycles < 0) {
             throw new IllegalArgumentException("retainedCycles must be 0 or more, was " + retainedCycles);
         }
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException("maxBatch must be at least 1, was " + maxBatch);
+        }
         if (snapshotInterval.isNegative()) {
             throw new IllegalArgumentException("snapshotInterval must not be negative, was " + snapshotInterval);
         }
     }
 
-    /** Journals in {@code directory}: process-crash durability, daily files kept forever, snapshots every 5 minutes. */
+    /**
+     * Journals in {@code directory}: process-crash durability, daily files kept forever, snapshots every 5 minutes,
+     * batches of at most {@value #MAX_BATCH_DEFAULT} events.
+     */
     public static JournalConfig in(final Path directory) {
-        return new JournalConfig(directory, Durability.PROCESS_CRASH, RollCycle.DAILY, 0, Duration.ofMinutes(5));
+        return new JournalConfig(directory, Durability.PROCESS_CRASH, RollCycle.DAILY, 0, Duration.ofMinutes(5),
+            MAX_BATCH_DEFAULT);
     }
 
     public Path inputDirectory() {
@@ -56,14 +68,18 @@ public record JournalConfig(Path directory, Durability durability, RollCycle rol
     }
 
     public JournalConfig withDurability(final Durability value) {
-        return new JournalConfig(directory, value, rollCycle, retainedCycles, snapshotInterval);
+        return new JournalConfig(directory, value, rollCycle, retainedCycles, snapshotInterval, maxBatch);
     }
 
     public JournalConfig withSnapshotInterval(final Duration value) {
-        return new JournalConfig(directory, durability, rollCycle, retainedCycles, value);
+        return new JournalConfig(directory, durability, rollCycle, retainedCycles, value, maxBatch);
     }
 
     public JournalConfig withRetention(final RollCycle cycle, final int retained) {
-        return new JournalConfig(directory, durability, cycle, retained, snapshotInterval);
+        return new JournalConfig(directory, durability, cycle, retained, snapshotInterval, maxBatch);
+    }
+
+    public JournalConfig withMaxBatch(final int value) {
+        return new JournalConfig(directory, durability, rollCycle, retainedCycles, snapshotInterval, value);
     }
 }

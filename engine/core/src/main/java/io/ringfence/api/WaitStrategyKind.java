@@ -6,15 +6,20 @@ package io.ringfence.api;
  */
 public enum WaitStrategyKind {
     /**
-     * Spin about 10 microseconds, yield for 100 more, then block on a lock. Lowest latency under steady load
-     * while leaving idle cores idle: the default, and the right choice on 2 to 4 cores.
+     * Spin about 10 microseconds, yield for 100 more, then block on a lock. Leaves idle cores idle, but a request
+     * that finds the stage blocked waits for a wake-up (70–85 µs at p99 on two cores): the default with a thread per
+     * stage ({@link ThreadingMode#DEDICATED}), where more stages than cores must not all stay runnable.
      */
     PHASED_BACKOFF,
     /** Lock and condition: least CPU, wake-up costs tens of microseconds per hand-off. */
     BLOCKING,
     /** Spin, then yield, then park for short periods: low CPU, latency spikes of up to about 100 us when idle. */
     SLEEPING,
-    /** Spin then {@code Thread.yield()}: burns a core per stage thread but gives it up to runnable threads. */
+    /**
+     * Spin then {@code Thread.yield()}: holds a core per stage thread but gives it up to runnable threads, and never
+     * parks. The default with one engine thread ({@link ThreadingMode#SHARED}): one runnable engine thread and one
+     * gateway thread fit two cores, and no request waits for a wake-up.
+     */
     YIELDING,
     /**
      * Pure busy spin: the lowest and most stable latency, one fully burned core per stage thread. Use only with

@@ -527,7 +527,6 @@ public final class RiskEngine {
             case STATE_DIGEST -> stateDigest();
             case STATE_DUMP -> dumpState();
             case CARD_COUNT -> cards.size();
-            case SNAPSHOT -> throw new IllegalStateException("snapshots are written by the business-logic stage");
         };
         event.applied = true;
     }

@@ -28,6 +28,8 @@ public final class EngineEvent {
     // Written by ingress.
     public EventType type;
     public ResponseSink sink;
+    /** The sink's request generation this event answers; a reused sink refuses the answer to an older one. */
+    public long sinkGeneration;
     public Object requestId;
     public long ingressNanos;
     public long eventTimeMillis;
@@ -103,6 +105,7 @@ public final class EngineEvent {
     public void clear() {
         type = null;
         sink = null;
+        sinkGeneration = 0L;
         requestId = null;
         ingressNanos = 0L;
         eventTimeMillis = 0L;
@@ -148,6 +151,7 @@ public final class EngineEvent {
     public void copyRequestFrom(final EngineEvent staged) {
         type = staged.type;
         sink = staged.sink;
+        sinkGeneration = staged.sinkGeneration;
         requestId = staged.requestId;
         ingressNanos = staged.ingressNanos;
         eventTimeMillis = staged.eventTimeMillis;

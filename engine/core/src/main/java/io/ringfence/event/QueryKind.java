@@ -4,7 +4,5 @@ package io.ringfence.event;
 public enum QueryKind {
     STATE_DIGEST,
     STATE_DUMP,
-    CARD_COUNT,
-    /** Write a snapshot of all state, once the journal holds every event before it. */
-    SNAPSHOT
+    CARD_COUNT
 }

@@ -6,6 +6,7 @@ import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -22,6 +23,8 @@ public final class JournalReader implements AutoCloseable {
     private final SingleChronicleQueue queue;
     private final EngineEvent event = new EngineEvent();
     private final StringBuilder requestId = new StringBuilder(64);
+    /** Where {@link #follow} stopped; opened by its first call. */
+    private ExcerptTailer following;
 
     private JournalReader(final Path directory, final SingleChronicleQueue queue) {
         this.directory = directory;
@@ -70,6 +73,37 @@ public final class JournalReader implements AutoCloseable {
                 visited++;
             }
         }
+    }
+
+    /**
+     * Reads on from where the last call stopped (the first call starts at the beginning), visiting at most
+     * {@code maxEvents} events with a sequence above {@code afterSequence} that are in the journal now: for a reader
+     * that keeps up with a journal still being written.
+     *
+     * @return how many events it visited; 0 when it is at the end for now
+     */
+    public long follow(final long afterSequence, final long maxEvents, final JournalVisitor visitor) {
+        if (queue == null) {
+            return 0;
+        }
+        if (following == null) {
+            following = openTailer();
+        }
+        long visited = 0;
+        while (visited < maxEvents) {
+            final long sequence = next(following, afterSequence);
+            if (sequence == END) {
+                break;
+            }
+            visitor.onEvent(event, sequence);
+            visited++;
+        }
+        return visited;
+    }
+
+    /** Whether {@code inputDirectory} holds a journal yet (its writer creates the first file on first use). */
+    public static boolean holdsJournal(final Path inputDirectory) {
+        return Files.isDirectory(inputDirectory) && !Queues.isEmptyDirectory(inputDirectory);
     }
 
     private ExcerptTailer openTailer() {
@@ -125,6 +159,9 @@ public final class JournalReader implements AutoCloseable {
 
     @Override
     public void close() {
+        if (following != null) {
+            following.close();
+        }
         if (queue != null) {
             queue.close();
         }

@@ -1,15 +1,18 @@
 package io.ringfence.pipeline;
 
+import com.lmax.disruptor.BatchEventProcessor;
+import com.lmax.disruptor.BatchEventProcessorBuilder;
+import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.EventTranslatorOneArg;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.EventProcessorFactory;
 import com.lmax.disruptor.dsl.ProducerType;
 import io.ringfence.api.Decision;
 import io.ringfence.api.Durability;
 import io.ringfence.api.EngineCounter;
 import io.ringfence.api.JournalConfig;
 import io.ringfence.api.ThreadingMode;
-import io.ringfence.api.WaitStrategyKind;
 import io.ringfence.decision.RiskEngine;
 import io.ringfence.event.EngineEvent;
 import io.ringfence.journal.DecisionJournal;
@@ -21,13 +24,16 @@ import io.ringfence.snapshot.SnapshotStore;
 import org.HdrHistogram.Histogram;
 
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The whole pipeline in one place: the ring of pre-allocated {@link EngineEvent}s and the stages that consume it.
@@ -66,6 +72,11 @@ public final class AuthorizationPipeline implements AutoCloseable {
     /** The audit journal, also written by callers for the answers they give themselves; null without a journal. */
     private final DecisionJournal decisions;
     private final ResponseHandler responseHandler;
+    private final Supplier<RiskEngine> replicas;
+    private final JournalConfig journalConfig;
+    /** The journals opened at start; null without a journal or when it failed to open. */
+    private final OpenedJournals opened;
+    private SnapshotWriter snapshotWriter;
     private final Disruptor<EngineEvent> disruptor;
     private final RingBuffer<EngineEvent> ring;
     private Histogram decisionLatencyInterval;
@@ -78,28 +89,33 @@ public final class AuthorizationPipeline implements AutoCloseable {
      * Builds the pipeline around the business logic; with a journal configured, first recovers the state from
      * snapshot and journal.
      *
+     * @param replicas      builds a fresh business logic like {@code riskEngine}, for the snapshot writer's replica
      * @param journal       where to journal, or null for none
      * @param keyCheckValue names the fingerprint key in the journal's header; a journal of another key is refused
      * @param inputJournals opens the input journal: {@code ChronicleEventJournal::open}, or in tests a journal
      *                      that fails
      */
-    public AuthorizationPipeline(final RiskEngine riskEngine, final int ringSize, final WaitStrategyKind waitStrategy,
-        final ThreadingMode threadingMode, final JournalConfig journal, final String keyCheckValue,
+    public AuthorizationPipeline(final RiskEngine riskEngine, final Supplier<RiskEngine> replicas, final int ringSize,
+        final PipelineThreads threads, final JournalConfig journal, final String keyCheckValue,
         final EngineCounters counters, final Function<JournalConfig, EventJournal> inputJournals) {
-        this.threadingMode = threadingMode;
+        this.threadingMode = threads.mode();
         this.counters = counters;
         this.riskEngine = riskEngine;
+        this.replicas = replicas;
+        this.journalConfig = journal;
         this.responseHandler = new ResponseHandler();
         final OpenedJournals opened = journal == null ? null : openJournals(journal, keyCheckValue, inputJournals);
         this.ownership = opened == null ? null : opened.ownership();
+        this.opened = opened;
+        final boolean shared = threadingMode == ThreadingMode.SHARED;
+        final ProducerType producers = threads.singleProducer() ? ProducerType.SINGLE : ProducerType.MULTI;
         if (opened == null) {
             this.recovery = Recovery.FRESH;
             this.decisions = null;
-            final boolean shared = threadingMode == ThreadingMode.SHARED;
             this.disruptor = new Disruptor<>(EngineEvent::new, ringSize,
-                stageThreads(shared ? SHARED_STAGE_THREADS : STAGE_THREADS), ProducerType.MULTI,
-                WaitStrategies.create(waitStrategy));
-            final BusinessLogicHandler businessLogic = new BusinessLogicHandler(riskEngine, journalHealth);
+                stageThreads(shared ? SHARED_STAGE_THREADS : STAGE_THREADS, threads.pinEngineThread()), producers,
+                WaitStrategies.create(threads.waitStrategy()));
+            final BusinessLogicHandler businessLogic = new BusinessLogicHandler(riskEngine, 0L);
             if (shared) {
                 disruptor.handleEventsWith(new SharedStageHandler(null, businessLogic, responseHandler, null, false,
                     ringSize));
@@ -109,22 +125,20 @@ public final class AuthorizationPipeline implements AutoCloseable {
         } else {
             this.recovery = opened.recovery();
             counters.get(EngineCounter.EVENTS_RECOVERED).setRelease(recovery.eventsReplayed());
-            final boolean shared = threadingMode == ThreadingMode.SHARED;
             this.disruptor = new Disruptor<>(EngineEvent::new, ringSize,
-                stageThreads(shared ? SHARED_STAGE_THREADS : JOURNALED_STAGE_THREADS), ProducerType.MULTI,
-                WaitStrategies.create(waitStrategy));
-            final JournalHandler journalHandler = new JournalHandler(opened.input(), opened.ownership(),
-                recovery.nextSequence(), journalHealth, counters, ringSize);
-            // Shared: the journal stage ran on this thread for every earlier event, so a snapshot never waits for it.
-            final BusinessLogicHandler businessLogic = new BusinessLogicHandler(riskEngine,
-                recovery.nextSequence(), opened.snapshots(), shared ? () -> Long.MAX_VALUE
-                : () -> disruptor.getSequenceValueFor(journalHandler), journalHealth, journalHandler::snapshotCovers);
+                stageThreads(shared ? SHARED_STAGE_THREADS : JOURNALED_STAGE_THREADS, threads.pinEngineThread()),
+                producers, WaitStrategies.create(threads.waitStrategy()));
+            final int maxBatch = Math.min(journal.maxBatch(), ringSize);
+            final JournalHandler journalHandler = new JournalHandler(opened.input(), recovery.nextSequence(),
+                journalHealth, counters, maxBatch);
+            final BusinessLogicHandler businessLogic = new BusinessLogicHandler(riskEngine, recovery.nextSequence());
             final DecisionJournalHandler decisionJournal = new DecisionJournalHandler(opened.decisions(), counters);
             if (shared) {
-                disruptor.handleEventsWith(new SharedStageHandler(journalHandler, businessLogic, responseHandler,
-                    decisionJournal, journal.durability() == Durability.POWER_LOSS, ringSize));
+                disruptor.handleEventsWith(capped(new SharedStageHandler(journalHandler, businessLogic,
+                    responseHandler, decisionJournal, journal.durability() == Durability.POWER_LOSS, maxBatch),
+                    maxBatch));
             } else {
-                disruptor.handleEventsWith(businessLogic, journalHandler)
+                disruptor.handleEventsWith(capped(businessLogic, maxBatch), capped(journalHandler, maxBatch))
                     .then(responseHandler)
                     .then(decisionJournal);
             }
@@ -132,6 +146,52 @@ public final class AuthorizationPipeline implements AutoCloseable {
         }
         disruptor.setDefaultExceptionHandler(new StageExceptionHandler(counters));
         this.ring = disruptor.start();
+    }
+
+    /**
+     * A stage whose batches hold at most {@code maxBatch} events: the journal's group commit then syncs, and releases
+     * the batch's decisions, at least every {@code maxBatch} events however deep the ring's backlog.
+     */
+    private EventProcessorFactory<EngineEvent> capped(final EventHandler<EngineEvent> handler, final int maxBatch) {
+        return (ringBuffer, barrierSequences) -> {
+            final BatchEventProcessor<EngineEvent> processor = new BatchEventProcessorBuilder()
+                .setMaxBatchSize(maxBatch)
+                .build(ringBuffer, ringBuffer.newBarrier(barrierSequences), handler);
+            processor.setExceptionHandler(new StageExceptionHandler(counters));
+            return processor;
+        };
+    }
+
+    /**
+     * Asks for a snapshot of all state covering at least every event decided so far, written off the engine thread
+     * by the {@link SnapshotWriter} (started by the first request). Recovery then replays only the journal after it;
+     * journal files it covers are deleted by retention.
+     *
+     * @return completes with the snapshot file, or exceptionally with why none was written (no journal, the journal
+     *     unavailable, a failed write)
+     */
+    public CompletableFuture<Path> snapshot() {
+        if (opened == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException(journalConfig == null
+                ? "no journal configured: nothing to snapshot against"
+                : "journal unavailable, no snapshot taken: " + journalHealth.failure()));
+        }
+        return snapshotWriter().snapshotLatest();
+    }
+
+    /** Starts the snapshot writer now, so its replica is caught up before the first periodic snapshot. */
+    public void startSnapshotWriter() {
+        if (opened != null) {
+            snapshotWriter();
+        }
+    }
+
+    private synchronized SnapshotWriter snapshotWriter() {
+        if (snapshotWriter == null) {
+            snapshotWriter = new SnapshotWriter(replicas.get(), opened.snapshots(), journalConfig, opened.input(),
+                opened.ownership(), journalHealth);
+        }
+        return snapshotWriter;
     }
 
     /**
@@ -220,6 +280,11 @@ public final class AuthorizationPipeline implements AutoCloseable {
         while (ring.getMinimumGatingSequence() < ring.getCursor() && System.nanoTime() - deadline < 0) {
             LockSupport.parkNanos(DRAIN_POLL_NANOS);
         }
+        synchronized (this) {
+            if (snapshotWriter != null) {
+                snapshotWriter.close();
+            }
+        }
         disruptor.halt();
         try {
             for (final Thread stage : stageThreads) {
@@ -281,13 +346,17 @@ public final class AuthorizationPipeline implements AutoCloseable {
             recovery.eventsPerSecond());
     }
 
-    /** Names stage threads in the order the Disruptor starts them (the order stages were added), and keeps them. */
-    private ThreadFactory stageThreads(final List<String> names) {
+    /**
+     * Names stage threads in the order the Disruptor starts them (the order stages were added), and keeps them; the
+     * first runs the business logic and may be pinned.
+     */
+    private ThreadFactory stageThreads(final List<String> names, final boolean pinBusinessLogic) {
         final AtomicInteger next = new AtomicInteger();
         return runnable -> {
             final int index = next.getAndIncrement();
             final String name = index < names.size() ? names.get(index) : "ringfence-stage-" + index;
-            final Thread thread = new Thread(runnable, name);
+            final Thread thread = new Thread(index == 0 && pinBusinessLogic ? CpuPinning.pinned(runnable) : runnable,
+                name);
             thread.setDaemon(true);
             stageThreads.add(thread);
             return thread;

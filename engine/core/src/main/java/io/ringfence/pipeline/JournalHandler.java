@@ -6,7 +6,6 @@ import io.ringfence.event.EngineEvent;
 import io.ringfence.event.EventType;
 import io.ringfence.journal.EventJournal;
 import io.ringfence.journal.JournalException;
-import io.ringfence.journal.JournalOwnership;
 import io.ringfence.metrics.EngineCounters;
 
 import java.util.Arrays;
@@ -24,37 +23,24 @@ final class JournalHandler implements EventHandler<EngineEvent> {
     private static final System.Logger LOG = System.getLogger("io.ringfence.journal");
 
     private final EventJournal journal;
-    /** Where a deletion is recorded before it happens, so recovery knows what a snapshot must cover. */
-    private final JournalOwnership ownership;
     private final long firstSequence;
     private final JournalHealth health;
     private final EngineCounters counters;
-    private volatile long snapshotCovered = -1L;
     /** The batch's events so far: if the sync that ends it fails, none of them may be released as decided. */
     private final EngineEvent[] batch;
     private int batchSize;
-    private long retentionAppliedTo = -1L;
 
-    JournalHandler(final EventJournal journal, final JournalOwnership ownership, final long firstSequence,
-        final JournalHealth health, final EngineCounters counters, final int ringSize) {
-        this.batch = new EngineEvent[ringSize];
+    JournalHandler(final EventJournal journal, final long firstSequence,
+        final JournalHealth health, final EngineCounters counters, final int maxBatch) {
+        this.batch = new EngineEvent[maxBatch];
         this.journal = journal;
-        this.ownership = ownership;
         this.firstSequence = firstSequence;
         this.health = health;
         this.counters = counters;
     }
 
-    /** Called by the business-logic stage once a snapshot covering every event up to {@code sequence} is written. */
-    void snapshotCovers(final long sequence) {
-        snapshotCovered = sequence;
-    }
-
     @Override
     public void onEvent(final EngineEvent event, final long sequence, final boolean endOfBatch) {
-        if (endOfBatch) {
-            applyRetention();
-        }
         if (!health.isHealthy()) {
             event.journalFailed = event.type != EventType.QUERY;
             return;
@@ -107,20 +93,6 @@ final class JournalHandler implements EventHandler<EngineEvent> {
 
     private void clearBatch(final int size) {
         Arrays.fill(batch, 0, Math.min(size, batch.length), null);
-    }
-
-    /** Journal files a snapshot covers may go; done here because only this thread touches the journal. */
-    private void applyRetention() {
-        final long covered = snapshotCovered;
-        if (covered == retentionAppliedTo) {
-            return;
-        }
-        retentionAppliedTo = covered;
-        try {
-            journal.deleteCyclesCoveredBy(covered, ownership::recordDeletedThrough);
-        } catch (final JournalException e) {
-            LOG.log(System.Logger.Level.WARNING, "Journal retention skipped: " + e.getMessage());
-        }
     }
 
     @Override

@@ -6,8 +6,9 @@ import io.ringfence.event.EngineEvent;
 /**
  * {@link io.ringfence.api.ThreadingMode#SHARED}: every stage on one thread, in the order the dedicated stages keep.
  * Per event: input-journal append, business logic, then release and the audit record. When the journal syncs each
- * batch ({@code POWER_LOSS}), the releases wait for the batch's end, after the one sync that covers it (group commit);
- * otherwise each answer goes as soon as its event is decided.
+ * batch ({@code POWER_LOSS}), the releases wait for the batch's end, after the one sync that covers it (group commit;
+ * a batch holds at most the journal's {@code maxBatch} events); otherwise each answer goes as soon as its event is
+ * decided.
  */
 final class SharedStageHandler implements EventHandler<EngineEvent> {
     private final JournalHandler journal;
@@ -25,13 +26,13 @@ final class SharedStageHandler implements EventHandler<EngineEvent> {
      */
     SharedStageHandler(final JournalHandler journal, final BusinessLogicHandler businessLogic,
         final ResponseHandler response, final DecisionJournalHandler decisions, final boolean releaseAfterBatchSync,
-        final int ringSize) {
+        final int maxBatch) {
         this.journal = journal;
         this.businessLogic = businessLogic;
         this.response = response;
         this.decisions = decisions;
         this.releaseAfterBatchSync = releaseAfterBatchSync;
-        this.batch = new EngineEvent[releaseAfterBatchSync ? ringSize : 0];
+        this.batch = new EngineEvent[releaseAfterBatchSync ? maxBatch : 0];
         this.batchSequences = new long[batch.length];
     }
 

@@ -39,7 +39,8 @@ class EngineEventFieldsTest {
     /** Journaled only with a model switch. */
     private static final Set<String> JOURNALED_MODEL = Set.of("modelVersion", "modelPath", "modelSha256");
     /** Carried into the ring but not journaled: live-only (where to answer, when it entered, the loaded scorer). */
-    private static final Set<String> LIVE_REQUEST = Set.of("sink", "ingressNanos", "queryKind", "scorer");
+    private static final Set<String> LIVE_REQUEST = Set.of("sink", "sinkGeneration", "ingressNanos", "queryKind",
+        "scorer");
     /** Set by one stage for a later one (journal failed, answer late); reset whenever a request is copied in. */
     private static final Set<String> STAGE_STATUS = Set.of("journalFailed", "deliveredLate");
     /** What the business logic answers. */
@@ -134,7 +135,8 @@ class EngineEventFieldsTest {
     void theResponseSlotKeepsEveryOutcomeField() throws ReflectiveOperationException {
         final EngineEvent event = filled(EventType.AUTHORIZE);
         final PendingResponse slot = new PendingResponse(new EngineCounters());
-        slot.onResponse(event, event.ingressNanos + 5);
+        event.sinkGeneration = slot.begin();
+        assertTrue(slot.onResponse(event, event.ingressNanos + 5));
         for (final String name : OUTCOME) {
             final Field slotField = PendingResponse.class.getDeclaredField(SLOT_NAMES.getOrDefault(name, name));
             slotField.setAccessible(true);

@@ -126,6 +126,25 @@ class PendingResponseTest {
         assertEquals(abandons.get(), counters.get(EngineCounter.LATE_DECISIONS).get());
     }
 
+    @Test
+    void aReusedSlotRefusesTheLateAnswerToItsAbandonedRequest() {
+        final PendingResponse slot = new PendingResponse(counters);
+        final long abandoned = slot.begin();
+        assertFalse(slot.await(System.nanoTime() - 1), "the first request timed out");
+        final long current = slot.begin();
+        final EngineEvent late = decided();
+        late.sinkGeneration = abandoned;
+        late.requestId = "late";
+        assertFalse(slot.onResponse(late, System.nanoTime()), "the answer to the abandoned request");
+        assertEquals(1, counters.get(EngineCounter.LATE_DECISIONS).get());
+        assertFalse(slot.isDone(), "the late answer did not complete the current request");
+        final EngineEvent answer = decided();
+        answer.sinkGeneration = current;
+        assertTrue(slot.onResponse(answer, answer.ingressNanos + 1));
+        assertTrue(slot.await(System.nanoTime()));
+        assertEquals("r-1", slot.toDecision().requestId(), "the current request's own answer, untouched");
+    }
+
     private static EngineEvent decided() {
         final EngineEvent event = new EngineEvent();
         event.clear();

@@ -2,6 +2,7 @@ package io.ringfence.cli;
 
 import io.ringfence.api.Durability;
 import io.ringfence.api.JournalConfig;
+import io.ringfence.api.ThreadingMode;
 import io.ringfence.api.WaitStrategyKind;
 import io.ringfence.load.BenchRun;
 import io.ringfence.load.LoadHarness.BenchSettings;
@@ -27,16 +28,17 @@ import java.util.concurrent.Callable;
     description = {
         "Drives an embedded engine open-loop at a fixed rate and reports latency percentiles.",
         "",
-        "Each producer thread sends synthetic authorizations (a population's day of card-present and"
+        "One load agent thread sends synthetic authorizations (a population's day of card-present and"
             + " card-not-present traffic, replayed a day later on each pass) on a fixed schedule, never waiting for"
-            + " an answer. Latency runs from each request's intended send time to its decision, so a stalled engine"
-            + " shows in the tail (corrected for coordinated omission). Meanwhile a probe reports cards stolen and"
-            + " taps them in store, timing flag-to-block. Writes latency.hgrm (microseconds) and latency.png.",
+            + " an answer, and polls for the answers. Response time runs from each request's intended send time to"
+            + " its decision, so a stalled engine shows in the tail (corrected for coordinated omission); service"
+            + " time from the actual send. The agent's own send lag, loop hiccups and the CPU steal are reported, and"
+            + " a run the agent's lag dominates is marked INVALID. Meanwhile a probe reports cards stolen and taps"
+            + " them in store, timing flag-to-block. Writes latency.hgrm (microseconds) and latency.png.",
         "With --sweep, steps the rate up until p99 passes --p99-bound and reports the highest sustainable rate."})
 public final class BenchCommand implements Callable<Integer> {
     static final int FAILED = 1;
     static final long MAX_RATE = 10_000_000L;
-    static final int MAX_PRODUCERS = 64;
     static final int MAX_CARDS = 1_000_000;
     static final long MAX_FLAG_RATE = 1_000L;
     static final Duration DURATION_DEFAULT = Duration.ofSeconds(10);
@@ -50,7 +52,7 @@ public final class BenchCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--rate", paramLabel = "R",
-        description = "Requests a second, all producers together (1 to " + MAX_RATE + "); required without --sweep.")
+        description = "Requests a second (1 to " + MAX_RATE + "); required without --sweep.")
     private Long rate;
 
     @Option(names = "--duration", paramLabel = "D", converter = DurationArgument.class,
@@ -61,11 +63,6 @@ public final class BenchCommand implements Callable<Integer> {
         description = "Load at the same rate before measuring, so the JIT has compiled the hot paths; 0 for none"
             + " (default ${DEFAULT-VALUE}).")
     private Duration warmUp;
-
-    @Option(names = "--producers", paramLabel = "P", defaultValue = "1",
-        description = "Sending threads, sharing the rate evenly (1 to " + MAX_PRODUCERS + "; default"
-            + " ${DEFAULT-VALUE}).")
-    private int producers;
 
     @Option(names = "--cards", paramLabel = "N", defaultValue = "20000",
         description = "Cardholders in the synthetic population (" + GeneratorConfig.CARDS_MINIMUM + " to " + MAX_CARDS
@@ -93,8 +90,23 @@ public final class BenchCommand implements Callable<Integer> {
         description = "The journal's flush policy, with --journal: ${COMPLETION-CANDIDATES} (default PROCESS_CRASH).")
     private Durability durability;
 
-    @Option(names = "--wait-strategy", paramLabel = "KIND", defaultValue = "PHASED_BACKOFF",
-        description = "How the engine's stage threads wait: ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}).")
+    @Option(names = "--snapshot-interval", paramLabel = "D", converter = DurationArgument.class, defaultValue = "0",
+        description = "With --journal: snapshot every D while measuring (written off the engine thread); 0 for"
+            + " none (default).")
+    private Duration snapshotInterval;
+
+    @Option(names = "--threading", paramLabel = "MODE",
+        description = "How the engine's stages map to threads: ${COMPLETION-CANDIDATES} (default: SHARED on 4"
+            + " processors or fewer, DEDICATED above).")
+    private ThreadingMode threading;
+
+    @Option(names = "--pin", description = "Ask for a CPU of its own for the engine thread (OpenHFT affinity); runs"
+        + " unpinned, saying so, where no CPU can be reserved.")
+    private boolean pin;
+
+    @Option(names = "--wait-strategy", paramLabel = "KIND",
+        description = "How the engine's stage threads wait: ${COMPLETION-CANDIDATES} (default: the engine's for the"
+            + " threading mode, YIELDING for SHARED, PHASED_BACKOFF for DEDICATED).")
     private WaitStrategyKind waitStrategy;
 
     @Mixin
@@ -138,8 +150,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         validate();
-        final BenchSettings settings = new BenchSettings(cards, seed, producers, flagRate, deadline, waitStrategy,
-            journal, durability == null ? Durability.PROCESS_CRASH : durability, model.directory());
+        final BenchSettings settings = new BenchSettings(cards, seed, flagRate, deadline,
+            threading == null ? ThreadingMode.forProcessors(Runtime.getRuntime().availableProcessors()) : threading,
+            waitStrategy, pin, journal, durability == null ? Durability.PROCESS_CRASH : durability, snapshotInterval,
+            model.directory());
         final BenchRun run = new BenchRun(settings, warmUp, out, json);
         final PrintWriter output = spec.commandLine().getOut();
         try {
@@ -193,8 +207,7 @@ public final class BenchCommand implements Callable<Integer> {
                     + " --step-duration go with --sweep");
             }
         }
-        require(producers >= 1 && producers <= MAX_PRODUCERS, "--producers must be between 1 and " + MAX_PRODUCERS
-            + ", was " + producers);
+        require(snapshotInterval.isZero() || journal != null, "--snapshot-interval goes with --journal");
         require(cards >= GeneratorConfig.CARDS_MINIMUM && cards <= MAX_CARDS, "--cards must be between "
             + GeneratorConfig.CARDS_MINIMUM + " and " + MAX_CARDS + ", was " + cards);
         require(flagRate >= 0 && flagRate <= MAX_FLAG_RATE, "--flag-rate must be between 0 and " + MAX_FLAG_RATE

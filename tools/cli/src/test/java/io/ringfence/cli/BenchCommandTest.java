@@ -1,5 +1,6 @@
 package io.ringfence.cli;
 
+import io.ringfence.api.JournalConfig;
 import io.ringfence.cli.RingfenceCli;
 import io.ringfence.features.FeatureSchema;
 import io.ringfence.scoring.LinearModelScorer;
@@ -48,12 +49,14 @@ class BenchCommandTest {
             "--deadline", "10s", "--out", outDir.toString()), err.toString());
         final String table = out.toString();
         for (final String row : List.of("p50", "p90", "p99", "p99.9", "p99.99", "max")) {
-            assertTrue(Pattern.compile("(?m)^  " + Pattern.quote(row) + " +[\\d.]+ +[\\d.]+$").matcher(table)
+            assertTrue(Pattern.compile("(?m)^  " + Pattern.quote(row) + " +[\\d.]+ +[\\d.]+ +[\\d.]+$").matcher(table)
                 .find(), row + " row missing from:\n" + table);
         }
         assertTrue(table.contains("2,000 sent, all answered"), table);
         assertTrue(table.contains("Stand-ins       0"), table);
         assertTrue(table.contains("Achieved rate"), table);
+        assertTrue(table.contains("one load agent, threading "), table);
+        assertTrue(table.contains("Agent hiccups") && table.contains("CPU steal"), table);
         final Matcher flags = Pattern.compile("Flag-to-block +(\\d+) flags injected, (\\d+) blocked").matcher(table);
         assertTrue(flags.find(), table);
         assertTrue(Integer.parseInt(flags.group(2)) > 0, table);
@@ -76,7 +79,7 @@ class BenchCommandTest {
         assertEquals(0, run("bench", "--sweep", "--start-rate", "500", "--step-factor", "2", "--max-rate", "2000",
             "--step-duration", "300ms", "--p99-bound", "100000000", "--warm-up", "0", "--cards", "1000",
             "--deadline", "10s", "--journal", dir.resolve("journal").toString(), "--durability", "PROCESS_CRASH",
-            "--out", outDir.toString(), "--json"), err.toString());
+            "--snapshot-interval", "100ms", "--out", outDir.toString(), "--json"), err.toString());
         final String json = out.toString().strip();
         assertEquals(1, json.lines().count(), json);
         assertTrue(json.startsWith("{\"mode\":\"sweep\""), json);
@@ -90,14 +93,17 @@ class BenchCommandTest {
         }
         assertNotNull(ImageIO.read(outDir.resolve("latency.png").toFile()));
         assertTrue(Files.list(dir.resolve("journal")).findAny().isPresent(), "nothing journaled");
+        try (var snapshots = Files.list(JournalConfig.in(dir.resolve("journal")).snapshotDirectory())) {
+            assertTrue(snapshots.anyMatch(f -> f.toString().endsWith(".snap")), "no snapshot written under load");
+        }
     }
 
     @Test
     void helpDescribesTheOptions() {
         assertEquals(0, run("bench", "--help"));
-        for (final String option : List.of("--rate", "--duration", "--producers", "--warm-up", "--cards",
-            "--journal", "--durability", "--wait-strategy", "--out", "--json", "--sweep", "--p99-bound",
-            "--start-rate", "--step-factor", "--step", "--max-rate", "--step-duration")) {
+        for (final String option : List.of("--rate", "--duration", "--warm-up", "--cards", "--journal",
+            "--durability", "--snapshot-interval", "--threading", "--pin", "--wait-strategy", "--out", "--json",
+            "--sweep", "--p99-bound", "--start-rate", "--step-factor", "--step", "--max-rate", "--step-duration")) {
             assertTrue(out.toString().contains(option), option + " missing from:\n" + out);
         }
     }
@@ -120,7 +126,8 @@ class BenchCommandTest {
         "bench --rate many;                                  --rate",
         "bench --rate 100 --duration 5x;                     --duration",
         "bench --rate 100 --duration 0;                      --duration",
-        "bench --rate 100 --producers 0;                     --producers",
+        "bench --rate 100 --snapshot-interval 1s;            --snapshot-interval",
+        "bench --rate 100 --threading FAST;                  --threading",
         "bench --rate 100 --cards 5;                         --cards",
         "bench --rate 100 --flag-rate -1;                    --flag-rate",
         "bench --rate 100 --wait-strategy FAST;              --wait-strategy",

@@ -17,20 +17,28 @@ final class BenchReport {
         final StringBuilder out = new StringBuilder(1_024);
         line(out, "Ringfence bench: open loop, %,d requests/s for %s, %s", result.ratePerSecond(),
             seconds(result.durationNanos()), run.describe());
-        line(out, "Latency from each request's intended send time to its decision (corrected for coordinated"
-            + " omission):");
-        line(out, "  %-10s %14s %16s", "", "decision (us)", "flag-to-block (us)");
+        line(out, "Response time from each request's intended send time to its decision (corrected for coordinated"
+            + " omission); service time from its actual send:");
+        line(out, "  %-10s %14s %14s %16s", "", "response (us)", "service (us)", "flag-to-block (us)");
         for (int i = 0; i < PERCENTILES.length; i++) {
-            line(out, "  %-10s %14.1f %16s", PERCENTILE_NAMES[i], result.latencyMicros(PERCENTILES[i]),
-                flagCell(result, PERCENTILES[i]));
+            line(out, "  %-10s %14.1f %14.1f %16s", PERCENTILE_NAMES[i], result.latencyMicros(PERCENTILES[i]),
+                PhaseResult.micros(result.serviceTime(), PERCENTILES[i]), flagCell(result, PERCENTILES[i]));
         }
-        line(out, "  %-10s %14.1f %16s", "max", result.maxLatencyMicros(), result.flagsBlocked().getTotalCount() == 0
+        line(out, "  %-10s %14.1f %14.1f %16s", "max", result.maxLatencyMicros(),
+            result.serviceTime().getMaxValue() / 1e3, result.flagsBlocked().getTotalCount() == 0
             ? "-" : String.format(Locale.ROOT, "%.1f", result.flagsBlocked().getMaxValue() / 1e3));
         line(out, "Requests        %,d sent, all answered", result.sent());
         line(out, "Achieved rate   %,.0f /s", result.achievedRate());
         line(out, "Stand-ins       %,d", result.standIns());
-        line(out, "Sender lag      p99 %.1f us, max %.1f us (the harness's own lateness; counted in the latency)",
+        line(out, "Sender lag      p99 %.1f us, max %.1f us (the load agent's own lateness; in the response time)",
             PhaseResult.micros(result.sendLag(), 99), result.sendLag().getMaxValue() / 1e3);
+        line(out, "Agent hiccups   p99.99 %.1f us, max %.1f us (gaps in the load agent's own loop)",
+            PhaseResult.micros(result.hiccups(), 99.99), result.hiccups().getMaxValue() / 1e3);
+        line(out, "CPU steal       %s", Double.isNaN(result.stealPercent()) ? "unknown (no /proc/stat)"
+            : String.format(Locale.ROOT, "%.2f%% of CPU time taken by the hypervisor", result.stealPercent()));
+        if (result.invalidBecause() != null) {
+            line(out, "INVALID RUN     %s", result.invalidBecause());
+        }
         line(out, "Flag-to-block   %,d flags injected, %,d blocked in store (59 CARD_FLAGGED_ONLINE), %,d missed;"
             + " timed from the fraud report call to the refused tap", result.flagProbes(),
             result.flagsBlocked().getTotalCount(), result.flagsMissed());
@@ -45,12 +53,13 @@ final class BenchReport {
         final StringBuilder out = new StringBuilder(1_024);
         line(out, "Ringfence bench sweep: steps of %s until p99 passes %,.0f us, %s",
             seconds(sweep.stepDurationNanos()), sweep.p99BoundMicros(), run.describe());
-        line(out, "  %12s %12s %10s %10s %12s %10s", "rate (/s)", "achieved", "p50 (us)", "p99 (us)",
-            "p99.99 (us)", "stand-ins");
+        line(out, "  %12s %12s %10s %10s %12s %10s %12s", "rate (/s)", "achieved", "p50 (us)", "p99 (us)",
+            "p99.99 (us)", "stand-ins", "lag p99 (us)");
         for (final PhaseResult step : sweep.steps()) {
-            line(out, "  %,12d %,12.0f %10.1f %10.1f %12.1f %,10d%s", step.ratePerSecond(), step.achievedRate(),
-                step.latencyMicros(50), step.latencyMicros(99), step.latencyMicros(99.99), step.standIns(),
-                sweep.withinBound(step) ? "" : "  over the bound");
+            line(out, "  %,12d %,12.0f %10.1f %10.1f %12.1f %,10d %12.1f%s%s", step.ratePerSecond(),
+                step.achievedRate(), step.latencyMicros(50), step.latencyMicros(99), step.latencyMicros(99.99),
+                step.standIns(), PhaseResult.micros(step.sendLag(), 99),
+                sweep.withinBound(step) ? "" : "  over the bound", step.invalidBecause() == null ? "" : "  INVALID");
         }
         if (sweep.highestSustainable() == null) {
             line(out, "No rate kept p99 under %,.0f us: try a lower --start-rate.", sweep.p99BoundMicros());
@@ -95,12 +104,24 @@ final class BenchReport {
                 .append(number(PhaseResult.micros(result.flagsBlocked(), PERCENTILES[i]))).append(',');
         }
         latency.append("\"max\":").append(number(result.maxLatencyMicros())).append('}');
+        final StringBuilder service = new StringBuilder("{");
+        for (int i = 0; i < PERCENTILES.length; i++) {
+            service.append('"').append(PERCENTILE_NAMES[i]).append("\":")
+                .append(number(PhaseResult.micros(result.serviceTime(), PERCENTILES[i]))).append(',');
+        }
+        service.append("\"max\":").append(number(result.serviceTime().getMaxValue() / 1e3)).append('}');
         flags.append("\"max\":").append(number(result.flagsBlocked().getMaxValue() / 1e3)).append('}');
         return "\"rate\":" + result.ratePerSecond() + ",\"durationSeconds\":" + number(result.durationNanos() / 1e9)
             + ",\"sent\":" + result.sent() + ",\"achievedRate\":" + number(result.achievedRate())
             + ",\"standIns\":" + result.standIns() + ",\"latencyMicros\":" + latency
+            + ",\"serviceTimeMicros\":" + service
             + ",\"sendLagMicros\":{\"p99\":" + number(PhaseResult.micros(result.sendLag(), 99)) + ",\"max\":"
-            + number(result.sendLag().getMaxValue() / 1e3) + "},\"flagToBlock\":{\"flags\":" + result.flagProbes()
+            + number(result.sendLag().getMaxValue() / 1e3) + "},\"hiccupMicros\":{\"p99.99\":"
+            + number(PhaseResult.micros(result.hiccups(), 99.99)) + ",\"max\":"
+            + number(result.hiccups().getMaxValue() / 1e3) + "},\"stealPercent\":"
+            + (Double.isNaN(result.stealPercent()) ? "null" : String.format(Locale.ROOT, "%.2f",
+                result.stealPercent())) + ",\"valid\":" + (result.invalidBecause() == null)
+            + ",\"flagToBlock\":{\"flags\":" + result.flagProbes()
             + ",\"blocked\":" + result.flagsBlocked().getTotalCount() + ",\"missed\":" + result.flagsMissed()
             + ",\"micros\":" + flags + "}";
     }
@@ -135,20 +156,20 @@ final class BenchReport {
     /**
      * What the run was, for the report's first line.
      *
-     * @param producers    sending threads
+     * @param threading    the engine's threading mode
      * @param cards        population
      * @param journal      whether the engine journaled, and how
      * @param waitStrategy the engine's wait strategy
      * @param scorer       the version of the scorer the engine decided with
      */
-    public record RunDescription(int producers, int cards, String journal, String waitStrategy, String scorer) {
+    public record RunDescription(String threading, int cards, String journal, String waitStrategy, String scorer) {
         String describe() {
-            return String.format(Locale.ROOT, "%d producer%s, %,d cards, journal %s, wait strategy %s, scorer %s",
-                producers, producers == 1 ? "" : "s", cards, journal, waitStrategy, scorer);
+            return String.format(Locale.ROOT, "one load agent, threading %s, %,d cards, journal %s, wait strategy %s,"
+                + " scorer %s", threading, cards, journal, waitStrategy, scorer);
         }
 
         String json() {
-            return "\"producers\":" + producers + ",\"cards\":" + cards + ",\"journal\":\"" + journal
+            return "\"threading\":\"" + threading + "\",\"cards\":" + cards + ",\"journal\":\"" + journal
                 + "\",\"waitStrategy\":\"" + waitStrategy + "\",\"scorer\":\"" + scorer + "\"";
         }
     }

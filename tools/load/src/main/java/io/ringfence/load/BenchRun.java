@@ -84,8 +84,9 @@ public record BenchRun(BenchSettings settings, Duration warmUp, Path out, boolea
     }
 
     private RunDescription describe(final LoadHarness harness) {
-        return new RunDescription(settings.producers(), settings.cards(),
-            settings.journal() == null ? "off" : settings.durability().name(), settings.waitStrategy().name(),
+        return new RunDescription(harness.threadingMode().name() + (settings.pinEngineThread() ? " pinned" : ""),
+            settings.cards(),
+            settings.journal() == null ? "off" : settings.durability().name(), harness.waitStrategy().name(),
             harness.scorerVersion());
     }
 

@@ -5,6 +5,7 @@ import io.ringfence.EngineConfig;
 import io.ringfence.api.Ack;
 import io.ringfence.api.Durability;
 import io.ringfence.api.JournalConfig;
+import io.ringfence.api.ThreadingMode;
 import io.ringfence.api.WaitStrategyKind;
 import org.HdrHistogram.Histogram;
 
@@ -23,8 +24,8 @@ import java.util.concurrent.locks.LockSupport;
 public final class LoadHarness implements AutoCloseable {
     /** Lets every thread of a phase start before its first request is due. */
     private static final long START_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
-    /** Every request is answered by its deadline; this is how much longer to wait before calling the run broken. */
-    private static final long ANSWER_GRACE_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** Requests the load agent may have outstanding: the ring's size, more than a deadline's worth at 100k/s. */
+    private static final int MAX_IN_FLIGHT = 16 * 1024;
 
     private final BenchSettings settings;
     private final BenchTraffic traffic;
@@ -57,54 +58,56 @@ public final class LoadHarness implements AutoCloseable {
     }
 
     /** The version of the scorer the engine decides with: the built-in policy's or the loaded model's. */
+    ThreadingMode threadingMode() {
+        return engine.config().threadingMode();
+    }
+
+    WaitStrategyKind waitStrategy() {
+        return engine.config().waitStrategy();
+    }
+
     String scorerVersion() {
         return engine.stats().scorerVersion();
     }
 
-    /** Runs load at {@code ratePerSecond} for {@code duration} and measures it. */
+    /**
+     * Runs load at {@code ratePerSecond} for {@code duration} from one load agent thread, and measures it; the flag
+     * probe, when asked for, runs on a thread of its own that sleeps between probes.
+     */
     PhaseResult run(final long ratePerSecond, final Duration duration) {
         final long durationNanos = duration.toNanos();
-        final SendSchedule schedule = new SendSchedule(ratePerSecond, settings.producers());
+        final SendSchedule schedule = new SendSchedule(ratePerSecond);
         final long firstSequence = nextSequence;
-        nextSequence += schedule.totalSends(durationNanos);
+        final long sends = schedule.totalSends(durationNanos);
+        nextSequence += sends;
         final long startNanos = System.nanoTime() + START_DELAY_NANOS;
 
-        final List<OpenLoopProducer> producers = new ArrayList<>(settings.producers());
-        final List<Thread> threads = new ArrayList<>(settings.producers() + 1);
         final AtomicReference<Throwable> failure = new AtomicReference<>();
-        for (int p = 0; p < settings.producers(); p++) {
-            final OpenLoopProducer producer = new OpenLoopProducer(engine, traffic, clock, schedule, p,
-                firstSequence, schedule.sendsOf(p, durationNanos), startNanos);
-            producers.add(producer);
-            threads.add(thread("ringfence-bench-producer-" + (p + 1), producer, failure));
-        }
-        final Histogram flagsBlocked = new Histogram(OpenLoopProducer.HIGHEST_NANOS, 3);
+        final AtomicReference<LoadAgent> agent = new AtomicReference<>();
+        final long[] lastSendNanos = new long[1];
+        final List<Thread> threads = new ArrayList<>(2);
+        threads.add(thread("ringfence-load-agent", () -> {
+            final LoadAgent running = new LoadAgent(engine.newClient(MAX_IN_FLIGHT), traffic, clock);
+            lastSendNanos[0] = running.run(schedule, firstSequence, sends, startNanos);
+            agent.set(running);
+        }, failure));
+        final Histogram flagsBlocked = new Histogram(LoadAgent.HIGHEST_NANOS, 3);
         final long[] flagsMissed = new long[1];
         if (settings.flagRatePerSecond() > 0) {
             threads.add(thread("ringfence-bench-flag-probe", () -> flagsMissed[0] = probeFlags(startNanos,
                 durationNanos, flagsBlocked), failure));
         }
+        final CpuSteal stealBefore = CpuSteal.read();
         threads.forEach(Thread::start);
         joinAll(threads);
+        final double stealPercent = CpuSteal.read().percentSince(stealBefore);
         if (failure.get() != null) {
             throw new IllegalStateException("the load failed: " + failure.get(), failure.get());
         }
-        awaitAnswers(producers);
-
-        long lastSendNanos = startNanos + durationNanos;
-        long sent = 0;
-        long standIns = 0;
-        final Histogram latency = new Histogram(OpenLoopProducer.HIGHEST_NANOS, 3);
-        final Histogram sendLag = new Histogram(OpenLoopProducer.HIGHEST_NANOS, 3);
-        for (final OpenLoopProducer producer : producers) {
-            lastSendNanos = Math.max(lastSendNanos, producer.finishedSendingNanos());
-            sent += producer.sends();
-            standIns += producer.standIns();
-            latency.add(producer.latency());
-            sendLag.add(producer.sendLag());
-        }
-        return new PhaseResult(ratePerSecond, durationNanos, lastSendNanos - startNanos, sent, standIns, latency,
-            sendLag, flagsBlocked, flagsMissed[0]);
+        final LoadAgent finished = agent.get();
+        return new PhaseResult(ratePerSecond, durationNanos, Math.max(durationNanos, lastSendNanos[0] - startNanos),
+            sends, finished.standIns(), finished.responseTime(), finished.serviceTime(), finished.sendLag(),
+            finished.hiccups(), stealPercent, flagsBlocked, flagsMissed[0]);
     }
 
     @Override
@@ -114,7 +117,7 @@ public final class LoadHarness implements AutoCloseable {
 
     /** Probes flag-to-block on its own open-loop schedule through the phase; returns the probes that missed. */
     private long probeFlags(final long startNanos, final long durationNanos, final Histogram blocked) {
-        final SendSchedule schedule = new SendSchedule(settings.flagRatePerSecond(), 1);
+        final SendSchedule schedule = new SendSchedule(settings.flagRatePerSecond());
         final long probes = schedule.totalSends(durationNanos);
         long missed = 0;
         for (long i = 0; i < probes; i++) {
@@ -125,19 +128,6 @@ public final class LoadHarness implements AutoCloseable {
             missed += flagProbe.probe(blocked) ? 0 : 1;
         }
         return missed;
-    }
-
-    private void awaitAnswers(final List<OpenLoopProducer> producers) {
-        final long giveUpNanos = System.nanoTime() + settings.deadline().toNanos() + ANSWER_GRACE_NANOS;
-        for (final OpenLoopProducer producer : producers) {
-            while (producer.answered() < producer.sends()) {
-                if (System.nanoTime() - giveUpNanos > 0) {
-                    throw new IllegalStateException((producer.sends() - producer.answered())
-                        + " requests were never answered");
-                }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
-            }
-        }
     }
 
     private static Thread thread(final String name, final Runnable body, final AtomicReference<Throwable> failure) {
@@ -164,14 +154,19 @@ public final class LoadHarness implements AutoCloseable {
             .trustEventTimes()
             .insecureDevelopmentKeyWithJournal()
             .cardCapacity(cardCapacityFor(settings.cards()))
-            .waitStrategy(settings.waitStrategy())
+            .threadingMode(settings.threadingMode())
+            .pinEngineThread(settings.pinEngineThread())
+            // The load agent is the only publisher unless the flag probe runs beside it.
+            .singleProducer(settings.flagRatePerSecond() == 0)
             .defaultDeadline(settings.deadline())
             .ingressEpochMillisClock(clock);
+        if (settings.waitStrategy() != null) {
+            builder.waitStrategy(settings.waitStrategy());
+        }
         final Path journal = settings.journal();
         if (journal != null) {
-            // No periodic snapshots: one would pause the pipeline in the middle of a measured phase.
             builder.journal(JournalConfig.in(journal).withDurability(settings.durability())
-                .withSnapshotInterval(Duration.ZERO));
+                .withSnapshotInterval(settings.snapshotInterval()));
         }
         return builder.build();
     }
@@ -186,14 +181,18 @@ public final class LoadHarness implements AutoCloseable {
      *
      * @param cards             cardholders in the synthetic population
      * @param seed              the traffic generator's seed
-     * @param producers         sending threads
      * @param flagRatePerSecond flag-to-block probes a second; 0 for none
      * @param deadline          the engine's per-request deadline
-     * @param waitStrategy      how the engine's stage threads wait
+     * @param threadingMode     how the engine's stages map to threads
+     * @param waitStrategy      how the engine's stage threads wait; null for the engine's default
+     * @param pinEngineThread   whether the engine thread asks for a CPU of its own
      * @param journal           where to journal, or null for none
      * @param durability        the journal's flush policy
+     * @param snapshotInterval  how often the journaled engine snapshots; zero for never
+     * @param model             the model to score with, or null for the built-in policy
      */
-    public record BenchSettings(int cards, long seed, int producers, long flagRatePerSecond, Duration deadline,
-        WaitStrategyKind waitStrategy, Path journal, Durability durability, Path model) {
+    public record BenchSettings(int cards, long seed, long flagRatePerSecond, Duration deadline,
+        ThreadingMode threadingMode, WaitStrategyKind waitStrategy, boolean pinEngineThread, Path journal,
+        Durability durability, Duration snapshotInterval, Path model) {
     }
 }

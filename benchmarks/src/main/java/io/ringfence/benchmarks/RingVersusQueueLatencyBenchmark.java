@@ -3,6 +3,7 @@ package io.ringfence.benchmarks;
 import io.ringfence.Engine;
 import io.ringfence.api.Decision;
 import io.ringfence.api.EngineStats;
+import io.ringfence.api.ThreadingMode;
 import io.ringfence.api.WaitStrategyKind;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,20 +23,19 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Ring against queues, like for like: one caller's authorization round trip through a two-stage pipeline (business
- * logic, then response), handed off through the engine's Disruptor ring ({@code sequenced}) or through two
- * {@link java.util.concurrent.ArrayBlockingQueue}s ({@code queue}, see {@link BlockingQueuePipeline}), as
- * percentiles (SampleTime). Named as the Disruptor's own performance tests name their sequenced and queue variants.
+ * Ring against queue, like for like, in the engine's two-thread topology on two cores: one caller's authorization
+ * round trip to one engine thread that decides and answers ({@link ThreadingMode#SHARED}, no journal), handed off
+ * through the engine's Disruptor ring ({@code sequenced}) or through an {@link java.util.concurrent.ArrayBlockingQueue}
+ * ({@code queue}, see {@link BlockingQueuePipeline}), as percentiles (SampleTime). Named as the Disruptor's own
+ * performance tests name their sequenced and queue variants.
  *
- * <p>Same work on both sides: engine ingress on the caller, {@code RiskEngine.apply} on the business-logic thread,
- * latency recording and completion on the response thread, the same spin-then-park wait on the caller, the same
- * traffic ({@link RoundTripTraffic}) and engine defaults, no journal. What differs is the hand-off and how stage
- * threads wait for work: {@code ArrayBlockingQueue.take()} blocks on a lock's condition at once, which the ring's
- * {@link WaitStrategyKind#BLOCKING} matches (the fair comparison); {@link WaitStrategyKind#PHASED_BACKOFF}, the
- * engine's default, spins and yields before blocking. With BLOCKING the Disruptor's response stage still spins
- * while the business logic works on the event it waits for; the queue's response thread sleeps.
- *
- * <p>On a 2-core machine the caller and both stage threads share the cores: see {@link AuthorizeLatencyBenchmark}.
+ * <p>Same work and same waiting on both sides, so the difference is the structure: engine ingress on the caller,
+ * {@code RiskEngine.apply} and the completion on the engine thread, the same reusable response slot the caller
+ * spins, yields, then parks on, the same traffic ({@link RoundTripTraffic}) and engine defaults. The engine thread
+ * waits for work the same way on both sides, by the {@code waitStrategy} parameter: {@code BUSY_SPIN} (the ring's
+ * busy-spin strategy; the queue polled in a spin) or {@code YIELDING} (the ring's yielding strategy, the engine's
+ * default for SHARED; the queue polled a hundred times, then between yields). Neither blocks: a blocking
+ * {@code take()} against a spinning ring would measure a park/unpark wake-up, not a queue.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -43,12 +43,12 @@ import java.util.concurrent.TimeUnit;
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
 @Fork(value = 3, jvmArgsAppend = {ForkFlags.NO_BOUNDS_CHECKS, ForkFlags.HEAP_MIN, ForkFlags.HEAP_MAX})
-public class OneToTwoPipelineLatencyBenchmark {
-    /** The engine's own pipeline, started with the wait strategy under test. */
+public class RingVersusQueueLatencyBenchmark {
+    /** The engine's own pipeline on one engine thread, started with the wait strategy under test. */
     @State(Scope.Benchmark)
     public static class Sequenced {
-        /** How the stage threads wait for the next event. */
-        @Param({"BLOCKING", "PHASED_BACKOFF"})
+        /** How the engine thread waits for the next event. */
+        @Param({"YIELDING", "BUSY_SPIN"})
         public WaitStrategyKind waitStrategy;
 
         /** Distinct cards, all pre-warmed; requests cycle over them. */
@@ -61,7 +61,8 @@ public class OneToTwoPipelineLatencyBenchmark {
         /** Starts the engine and warms every card. */
         @Setup(Level.Trial)
         public void setUp() {
-            engine = Engine.start(RoundTripTraffic.engineConfig().waitStrategy(waitStrategy).build());
+            engine = Engine.start(RoundTripTraffic.engineConfig().threadingMode(ThreadingMode.SHARED)
+                .waitStrategy(waitStrategy).build());
             traffic = new RoundTripTraffic(cards, engine::authorize);
         }
 
@@ -74,9 +75,13 @@ public class OneToTwoPipelineLatencyBenchmark {
         }
     }
 
-    /** The same stages over ArrayBlockingQueues. */
+    /** The same stage over an ArrayBlockingQueue, its engine thread waiting the same way. */
     @State(Scope.Benchmark)
     public static class Queued {
+        /** How the engine thread waits for the next event. */
+        @Param({"YIELDING", "BUSY_SPIN"})
+        public WaitStrategyKind waitStrategy;
+
         /** Distinct cards, all pre-warmed; requests cycle over them. */
         @Param({"100000"})
         public int cards;
@@ -87,14 +92,14 @@ public class OneToTwoPipelineLatencyBenchmark {
         /** Starts the queue pipeline with the engine's default settings and warms every card. */
         @Setup(Level.Trial)
         public void setUp() {
-            pipeline = new BlockingQueuePipeline(RoundTripTraffic.engineConfig().build());
+            pipeline = new BlockingQueuePipeline(RoundTripTraffic.engineConfig().build(), waitStrategy);
             traffic = new RoundTripTraffic(cards, pipeline::authorize);
         }
 
-        /** Prints the run's summary and stops the stage threads. */
+        /** Prints the run's summary and stops the engine thread. */
         @TearDown(Level.Trial)
         public void tearDown() throws InterruptedException {
-            RoundTripTraffic.report("queue", pipeline.counters(), pipeline.takeDecisionLatency());
+            RoundTripTraffic.report("queue " + waitStrategy, pipeline.counters(), pipeline.takeDecisionLatency());
             pipeline.close();
         }
     }
@@ -105,7 +110,7 @@ public class OneToTwoPipelineLatencyBenchmark {
         return state.engine.authorize(state.traffic.next());
     }
 
-    /** Round trip through two ArrayBlockingQueues carrying the same stages. */
+    /** Round trip through an ArrayBlockingQueue carrying the same stage. */
     @Benchmark
     public Decision queue(final Queued state) {
         return state.pipeline.authorize(state.traffic.next());
