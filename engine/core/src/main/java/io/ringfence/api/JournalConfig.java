@@ -22,7 +22,7 @@ import java.util.Objects;
 public record JournalConfig(Path directory, Durability durability, RollCycle rollCycle, int retainedCycles,
     Duration snapshotInterval, int maxBatch) {
     /** Events per journal batch at most, by default. */
-    public static final int MAX_BATCH_DEFAULT = 256;
+    public static final int MAX_BATCH_DEFAULT = 4_096;
 
     /** How often journal files roll over. */
     public enum RollCycle {
