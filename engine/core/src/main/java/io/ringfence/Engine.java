@@ -36,7 +36,9 @@ import org.HdrHistogram.Histogram;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -325,7 +327,9 @@ public final class Engine implements AutoCloseable {
     public EngineStats stats() {
         final Histogram latency = pipeline.decisionLatency();
         final Histogram flags = pipeline.flagToBlock();
-        return new EngineStats(counters.snapshot(), LatencySummary.of(latency), LatencySummary.of(flags),
+        final Map<String, Long> all = new LinkedHashMap<>(counters.snapshot());
+        all.putAll(pipeline.ruleHitCounters());
+        return new EngineStats(all, LatencySummary.of(latency), LatencySummary.of(flags),
             pipeline.bytesPerCard(), pipeline.scorerVersion());
     }
 

@@ -189,7 +189,7 @@ public final class OfflineEngine {
             return new Decision(event.requestId == null ? null : event.requestId.toString(), event.action,
                 event.responseCode, event.score, ReasonCode.listOf(event.reason0, event.reason1, event.reason2),
                 new Fingerprint(event.resolvedFingerprintHigh, event.resolvedFingerprintLow), 0L, false,
-                event.sequence, event.scorerVersion, event.flagRaised);
+                event.sequence, event.scorerVersion, event.flagRaised, event.ruleName);
         }
     }
 }

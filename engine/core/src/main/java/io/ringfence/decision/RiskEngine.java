@@ -23,6 +23,9 @@ import io.ringfence.history.Tier;
 import io.ringfence.history.TokenLinks;
 import io.ringfence.ingress.CountryCodes;
 import io.ringfence.metrics.EngineCounters;
+import io.ringfence.rules.Rule;
+import io.ringfence.rules.RuleInput;
+import io.ringfence.rules.RuleSet;
 import io.ringfence.scoring.Scorer;
 import io.ringfence.scoring.ServingModels;
 
@@ -35,6 +38,7 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The business logic: every piece of mutable state the engine has (card, merchant and terminal history, token
@@ -81,6 +85,9 @@ public final class RiskEngine {
     private final byte[] activeModelSha256 = new byte[32];
     private final DecisionPolicy policy;
     private final EngineCounters counters;
+    /** The analysts' rules in force: written only on the business-logic thread, read for stats from any thread. */
+    private volatile RuleSet rules = RuleSet.NONE;
+    private final RuleInput ruleInput = new RuleInput();
 
     private final CardRecord card = new CardRecord();
     private final EntityRecord merchant = new EntityRecord();
@@ -385,11 +392,16 @@ public final class RiskEngine {
                 selectReasons(event, 1);
                 raiseFlag(event, FlagReason.CARD_TESTING, now);
             } else {
-                final Action action = policy.actionFor(score, event.channel);
-                decide(event, action, DecisionPolicy.responseCodeFor(action), score);
-                selectReasons(event, 0);
-                if (cardNotPresent && action == Action.DECLINE) {
-                    raiseFlag(event, FlagReason.CNP_FRAUD_DECLINE, now);
+                final Rule rule = decidingRule(event, score);
+                if (rule != null) {
+                    decideByRule(event, rule, score);
+                } else {
+                    final Action action = policy.actionFor(score, event.channel);
+                    decide(event, action, DecisionPolicy.responseCodeFor(action), score);
+                    selectReasons(event, 0);
+                    if (cardNotPresent && action == Action.DECLINE) {
+                        raiseFlag(event, FlagReason.CNP_FRAUD_DECLINE, now);
+                    }
                 }
             }
         }
@@ -409,6 +421,46 @@ public final class RiskEngine {
             recentRequests.record(event.merchantKey, requestIdHash, contentHash, event.eventTimeMillis, event.action,
                 event.responseCode, event.score, event.reason0, event.reason1, event.reason2);
         }
+    }
+
+    /** The rule in force that decides this authorization, after its score; shadow rules are counted on the way. */
+    private Rule decidingRule(final EngineEvent event, final int score) {
+        final RuleSet active = rules;
+        if (active.isEmpty()) {
+            return null;
+        }
+        ruleInput.load(event, features, score);
+        return active.decide(ruleInput);
+    }
+
+    /**
+     * A rule's decision keeps the score and names the rule. Its decline does not flag the card, unlike a score's: a
+     * flag refuses the cardholder everywhere, and an analyst's rule is not evidence of fraud on this card.
+     */
+    private void decideByRule(final EngineEvent event, final Rule rule, final int score) {
+        final Action action = DecisionPolicy.actionFor(rule.action());
+        decide(event, action, DecisionPolicy.responseCodeFor(action), score);
+        event.ruleName = rule.name();
+        event.reason0 = ReasonCode.RULE;
+        selectReasons(event, 1);
+    }
+
+    /**
+     * Puts {@code next} in force for the events after this one, on the business-logic thread; its hit counters start
+     * at zero.
+     */
+    public void useRules(final RuleSet next) {
+        rules = next;
+    }
+
+    /** The rules in force; business-logic thread only, or a reader content with a recent set. */
+    public RuleSet rules() {
+        return rules;
+    }
+
+    /** Hits of the rules in force by counter label ({@link RuleSet#hitCounters()}); safe from any thread. */
+    public Map<String, Long> ruleHitCounters() {
+        return rules.hitCounters();
     }
 
     /**

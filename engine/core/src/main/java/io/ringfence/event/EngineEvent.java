@@ -95,6 +95,8 @@ public final class EngineEvent {
     public long resolvedFingerprintLow;
     /** The reason this event flagged the card, or NOT_FLAGGED. */
     public FlagReason flagRaised;
+    /** The analyst's rule that decided an authorization (the compiled rule's own name, not a copy), or null. */
+    public String ruleName;
     /** For control events: whether the business logic found something to change. */
     public boolean applied;
     public Object queryResult;
@@ -197,6 +199,7 @@ public final class EngineEvent {
         resolvedFingerprintHigh = 0L;
         resolvedFingerprintLow = 0L;
         flagRaised = FlagReason.NOT_FLAGGED;
+        ruleName = null;
         applied = false;
         queryResult = null;
     }

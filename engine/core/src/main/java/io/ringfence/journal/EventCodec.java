@@ -47,6 +47,8 @@ public final class EventCodec {
     public static final byte MODEL_FORMAT = 0x14;
     /** Record kind 2 (decision), format version 1; see {@link DecisionJournal}. */
     public static final byte DECISION_FORMAT = 0x22;
+    /** Record kind 2 (decision), format version 2: version 1 plus the deciding rule's name; only when a rule decided. */
+    public static final byte DECISION_RULE_FORMAT = 0x23;
     public static final int FIXED_LENGTH = 123;
     /** Request ids are journaled up to this length; longer ones are cut, so one request cannot overflow a write. */
     public static final int MAX_REQUEST_ID_CHARS = 256;
@@ -181,8 +183,13 @@ public final class EventCodec {
         return format == FORMAT || format == MODEL_FORMAT;
     }
 
+    /** Whether {@code format} is a decision record of a version the decision journal reads. */
+    public static boolean isDecisionFormat(final byte format) {
+        return format == DECISION_FORMAT || format == DECISION_RULE_FORMAT;
+    }
+
     static String formatProblem(final byte format) {
-        if (format == DECISION_FORMAT) {
+        if (isDecisionFormat(format)) {
             return "a decision record where an input event was expected (is this the decision journal?)";
         }
         if (isInputFormat(format)) {

@@ -106,6 +106,7 @@ public final class JournalDump {
             .field("score", record.score())
             .array("reasons", record.reasons())
             .field("scorer_version", record.scorerVersion())
+            .field("rule", record.ruleName())
             .field("flag_raised", record.flagRaised())
             .field("applied", record.applied())
             .field("stand_in", record.standIn())

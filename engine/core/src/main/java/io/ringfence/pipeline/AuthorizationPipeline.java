@@ -22,6 +22,7 @@ import org.HdrHistogram.Histogram;
 
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -153,6 +154,11 @@ public final class AuthorizationPipeline implements AutoCloseable {
 
     public String scorerVersion() {
         return riskEngine.scorerVersion();
+    }
+
+    /** Hits of the analysts' rules in force, by counter label. */
+    public Map<String, Long> ruleHitCounters() {
+        return riskEngine.ruleHitCounters();
     }
 
     public EngineCounters counters() {

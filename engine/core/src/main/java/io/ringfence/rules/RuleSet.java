@@ -62,6 +62,11 @@ public final class RuleSet {
         return rule.action() == RuleAction.REQUEST_3DS && !in.cardNotPresent;
     }
 
+    /** True for a set without rules, which the business logic does not evaluate at all. */
+    public boolean isEmpty() {
+        return rules.isEmpty();
+    }
+
     /** The file the rules were compiled from (absolute), or null for {@link #NONE}. */
     public String path() {
         return path;

@@ -45,7 +45,7 @@ class EngineEventFieldsTest {
     /** What the business logic answers. */
     private static final Set<String> OUTCOME = Set.of("sequence", "action", "responseCode", "score", "scorerVersion",
         "reason0", "reason1", "reason2", "resolvedFingerprintHigh", "resolvedFingerprintLow", "flagRaised", "applied",
-        "queryResult");
+        "queryResult", "ruleName");
     /** Outcome fields the response slot keeps under another name. */
     private static final Map<String, String> SLOT_NAMES = Map.of("resolvedFingerprintHigh", "fingerprintHigh",
         "resolvedFingerprintLow", "fingerprintLow");
