@@ -30,6 +30,10 @@ import io.ringfence.journal.EventJournal;
 import io.ringfence.metrics.EngineCounters;
 import io.ringfence.pipeline.AuthorizationPipeline;
 import io.ringfence.pipeline.PendingResponse;
+import io.ringfence.rules.RuleList;
+import io.ringfence.rules.RuleSet;
+import io.ringfence.rules.RulesCompiler;
+import io.ringfence.rules.RulesException;
 import io.ringfence.scoring.ServingModels;
 import org.HdrHistogram.Histogram;
 
@@ -74,6 +78,7 @@ public final class Engine implements AutoCloseable {
     private final EngineConfig config;
     private final EngineCounters counters = new EngineCounters();
     private final Ingress ingress;
+    private final RulesCompiler rulesCompiler;
     private final AuthorizationPipeline pipeline;
     /** Read by caller threads: a stand-in never approves a flagged card. */
     private final FlagStore flags;
@@ -89,6 +94,8 @@ public final class Engine implements AutoCloseable {
         final RiskEngine riskEngine = new RiskEngine(config.capacities(), config.scorerFactory().get(),
             new DecisionPolicy(config.thresholds()).withIdempotencyWindow(config.idempotencyWindow()), counters);
         this.flags = riskEngine.flags();
+        this.rulesCompiler = new RulesCompiler(new CardFingerprinter(config.fingerprintKey()).identifierHash());
+        riskEngine.rulesCompiler(rulesCompiler);
         this.pipeline = new AuthorizationPipeline(riskEngine, config.ringSize(), config.waitStrategy(),
             config.threadingMode(), config.journal(), config.keyCheckValue(), counters, inputJournals);
         final ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, runnable -> {
@@ -289,6 +296,90 @@ public final class Engine implements AutoCloseable {
                 + ", sha256 " + loaded.sha256Hex() + ") active from sequence " + ack.sequence());
         }
         return ack;
+    }
+
+    /**
+     * Puts the rules file {@code file} in force (lists it names from files are read relative to it). The file is
+     * compiled here, on the caller's thread; then a LOAD_RULES event goes through the ring and the business logic
+     * switches at its sequence. The switch is journaled with the file's path and SHA-256, so replay recompiles the same
+     * file at the same place (keep the file, and its list files, where they were). Live list changes made to the
+     * previous rules do not carry over: the new file's lists start from its own items.
+     *
+     * @return APPLIED with the switch's sequence; REJECTED, the rules in force staying, when the file does not compile
+     *     (the detail is one line, {@code FILE:LINE:COL: message})
+     */
+    public Ack loadRules(final Path file) {
+        refuseOnEngineThread("loadRules");
+        final long ingressNanos = System.nanoTime();
+        final RuleSet compiled;
+        try {
+            compiled = rulesCompiler.compile(file);
+        } catch (final RulesException e) {
+            counters.get(EngineCounter.CONTROL_EVENTS_REJECTED).increment();
+            LOG.log(System.Logger.Level.WARNING, "Rules refused, the rules in force stay: " + e.getMessage());
+            return new Ack(Ack.Status.REJECTED, Fingerprint.NONE, -1, System.nanoTime() - ingressNanos, e.getMessage());
+        }
+        final EngineEvent staged = stage(EventType.LOAD_RULES, ingressNanos);
+        staged.eventTimeMillis = ingress.eventTime(AuthorizationRequest.NO_TIME);
+        staged.compiledRules = compiled;
+        staged.rulesPath = compiled.path();
+        System.arraycopy(compiled.sha256(), 0, staged.rulesSha256, 0, staged.rulesSha256.length);
+        final Ack ack;
+        try {
+            ack = control(staged, null, QUERY_DEADLINE);
+        } finally {
+            staged.compiledRules = null;
+        }
+        if (ack.isApplied()) {
+            LOG.log(System.Logger.Level.INFO, () -> "Rules " + compiled.path() + " (" + compiled.rules().size()
+                + " rules, " + compiled.lists().size() + " lists) in force from sequence " + ack.sequence());
+        }
+        return ack;
+    }
+
+    /**
+     * Adds {@code value} to the list {@code @name} of the rules in force, through the ring and the journal, as the key
+     * the list's attributes compare by (an e-mail, IP or device id under the engine's keyed hash: the journal never
+     * holds the text).
+     *
+     * @return APPLIED; NO_CHANGE when the item was there already; REJECTED when the rules in force have no such list,
+     *     no rule tests it, or {@code value} is not of the kind the list holds
+     */
+    public Ack listAdd(final String name, final String value) {
+        return changeList(EventType.LIST_ADD, name, value);
+    }
+
+    /** Removes {@code value} from the list {@code @name} of the rules in force; as {@link #listAdd}. */
+    public Ack listRemove(final String name, final String value) {
+        return changeList(EventType.LIST_REMOVE, name, value);
+    }
+
+    private Ack changeList(final EventType type, final String name, final String value) {
+        refuseOnEngineThread(type == EventType.LIST_ADD ? "listAdd" : "listRemove");
+        final long ingressNanos = System.nanoTime();
+        final RuleList list = pipeline.rules().list(name);
+        String problem = null;
+        long key = 0L;
+        if (list == null) {
+            problem = "the rules in force have no list @" + name;
+        } else if (list.kind() == null) {
+            problem = "no rule in force tests list @" + list.name();
+        } else {
+            try {
+                key = list.kind().encode(value, rulesCompiler.identifiers());
+            } catch (final IllegalArgumentException e) {
+                problem = "list @" + list.name() + ": " + e.getMessage();
+            }
+        }
+        if (problem != null) {
+            counters.get(EngineCounter.CONTROL_EVENTS_REJECTED).increment();
+            return new Ack(Ack.Status.REJECTED, Fingerprint.NONE, -1, System.nanoTime() - ingressNanos, problem);
+        }
+        final EngineEvent staged = stage(type, ingressNanos);
+        staged.eventTimeMillis = ingress.eventTime(AuthorizationRequest.NO_TIME);
+        staged.listName = list.name();
+        staged.listKey = key;
+        return control(staged, null, config.defaultDeadline());
     }
 
     /** Digest of the whole business-logic state after every event published so far. */

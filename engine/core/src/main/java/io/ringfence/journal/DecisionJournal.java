@@ -212,7 +212,7 @@ public final class DecisionJournal implements AutoCloseable {
     }
 
     static String formatProblem(final byte format) {
-        if (format == EventCodec.FORMAT || format == EventCodec.MODEL_FORMAT) {
+        if (EventCodec.isInputFormat(format)) {
             return "an input event where a decision record was expected (is this the input journal?)";
         }
         return EventCodec.formatProblem(format);

@@ -17,6 +17,7 @@ import io.ringfence.journal.EventJournal;
 import io.ringfence.journal.JournalException;
 import io.ringfence.journal.JournalOwnership;
 import io.ringfence.metrics.EngineCounters;
+import io.ringfence.rules.RuleSet;
 import io.ringfence.snapshot.SnapshotStore;
 import org.HdrHistogram.Histogram;
 
@@ -154,6 +155,11 @@ public final class AuthorizationPipeline implements AutoCloseable {
 
     public String scorerVersion() {
         return riskEngine.scorerVersion();
+    }
+
+    /** The analysts' rules in force, for callers that prepare list changes against them. */
+    public RuleSet rules() {
+        return riskEngine.rules();
     }
 
     /** Hits of the analysts' rules in force, by counter label. */

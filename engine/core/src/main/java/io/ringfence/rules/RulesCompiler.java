@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,12 +48,35 @@ public final class RulesCompiler {
         this.identifiers = identifiers;
     }
 
+    /** The keyed hash identifiers are compared under, for list items added live. */
+    public KeyedHash identifiers() {
+        return identifiers;
+    }
+
     /** Compiles the file at {@code file}; errors name it as given. */
     public RuleSet compile(final Path file) throws RulesException {
         final byte[] bytes = read(file, file.toString(), 1, 1);
         final String text = utf8(bytes, file.toString());
         final Path base = file.toAbsolutePath().getParent();
         return new Compilation(file.toString(), base).run(text, file.toAbsolutePath().toString(), sha256(bytes));
+    }
+
+    /**
+     * Compiles a journaled rules switch again, for replay and snapshots.
+     *
+     * @throws IllegalStateException when the file no longer compiles or is not the file that was loaded
+     */
+    public RuleSet reload(final Path file, final byte[] sha256) {
+        final RuleSet rules;
+        try {
+            rules = compile(file);
+        } catch (final RulesException e) {
+            throw new IllegalStateException("rules " + file + " no longer compile: " + e.getMessage(), e);
+        }
+        if (!Arrays.equals(rules.sha256(), sha256)) {
+            throw new IllegalStateException("rules " + file + " changed since they were loaded (SHA-256 differs)");
+        }
+        return rules;
     }
 
     /** The SHA-256 of a rules file's bytes, as journaled with a rules switch. */

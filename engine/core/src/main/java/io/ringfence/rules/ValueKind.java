@@ -66,7 +66,9 @@ public enum ValueKind {
             case FINGERPRINT -> fingerprint(text);
         };
         if (key == 0L) {
-            throw new IllegalArgumentException("'" + text + "' is not " + description);
+            // A mistaken card number must not be echoed into a log or an answer: the PAN never rests.
+            throw new IllegalArgumentException(this == FINGERPRINT ? "a card is listed by its fingerprint, 32 hex digits"
+                : "'" + text + "' is not " + description);
         }
         return key;
     }

@@ -152,8 +152,8 @@ class RulesCompilerTest {
             Arguments.of("Block if :amount: > -1x", "test.rules:1:21: '-1x' is not a number"),
             Arguments.of("Block if :terminal_id: = 'T1'", "test.rules:1:26: 'T1' is not a terminal as"
                 + " 'MERCHANT/TERMINAL'"),
-            Arguments.of("Block if :card_fingerprint: = '4111111111111111'", "test.rules:1:31: '4111111111111111' is"
-                + " not a card fingerprint of 32 hex digits"));
+            Arguments.of("Block if :card_fingerprint: = '4111111111111111'", "test.rules:1:31: a card is listed by its"
+                + " fingerprint, 32 hex digits"));
     }
 
     @ParameterizedTest
