@@ -24,6 +24,7 @@ import io.ringfence.history.TokenLinks;
 import io.ringfence.ingress.CountryCodes;
 import io.ringfence.metrics.EngineCounters;
 import io.ringfence.rules.Rule;
+import io.ringfence.rules.RuleAction;
 import io.ringfence.rules.RuleInput;
 import io.ringfence.rules.RuleList;
 import io.ringfence.rules.RuleSet;
@@ -484,14 +485,17 @@ public final class RiskEngine {
                 selectReasons(event, 1);
                 raiseFlag(event, FlagReason.CARD_TESTING, now);
             } else {
-                final Rule rule = decidingRule(event, score);
+                final Action scored = policy.actionFor(score, event.channel);
+                final Rule rule = decidingRule(event, score, scored);
                 if (rule != null) {
                     decideByRule(event, rule, score);
+                    if (cardNotPresent && scored == Action.DECLINE && rule.action() == RuleAction.BLOCK) {
+                        raiseFlag(event, FlagReason.CNP_FRAUD_DECLINE, now);
+                    }
                 } else {
-                    final Action action = policy.actionFor(score, event.channel);
-                    decide(event, action, DecisionPolicy.responseCodeFor(action), score);
+                    decide(event, scored, DecisionPolicy.responseCodeFor(scored), score);
                     selectReasons(event, 0);
-                    if (cardNotPresent && action == Action.DECLINE) {
+                    if (cardNotPresent && scored == Action.DECLINE) {
                         raiseFlag(event, FlagReason.CNP_FRAUD_DECLINE, now);
                     }
                 }
@@ -516,18 +520,18 @@ public final class RiskEngine {
     }
 
     /** The rule in force that decides this authorization, after its score; shadow rules are counted on the way. */
-    private Rule decidingRule(final EngineEvent event, final int score) {
+    private Rule decidingRule(final EngineEvent event, final int score, final Action scored) {
         final RuleSet active = rules;
         if (active.isEmpty()) {
             return null;
         }
         ruleInput.load(event, features, score);
-        return active.decide(ruleInput);
+        return active.decide(ruleInput, scored);
     }
 
     /**
-     * A rule's decision keeps the score and names the rule. Its decline does not flag the card, unlike a score's: a
-     * flag refuses the cardholder everywhere, and an analyst's rule is not evidence of fraud on this card.
+     * A rule's decision keeps the score and names the rule. Its decline flags the card only when the score declined
+     * too: a flag refuses the cardholder everywhere, and an analyst's rule is not evidence of fraud on this card.
      */
     private void decideByRule(final EngineEvent event, final Rule rule, final int score) {
         final Action action = DecisionPolicy.actionFor(rule.action());

@@ -1,5 +1,7 @@
 package io.ringfence.rules;
 
+import io.ringfence.api.Action;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -9,8 +11,9 @@ import java.util.Map;
 
 /**
  * A compiled rules file: its rules and lists, ready for {@link #decide}. Rules in force are evaluated in Radar's
- * action order (Request 3DS, Allow, Block, Review), in file order within an action, and the first that matches
- * decides; every shadow rule is evaluated and counted first, since none of them stops the others.
+ * action order (Request 3DS, Allow, Block, Review), in file order within an action, and the first that matches and
+ * {@linkplain RuleAction#decidesOver can decide} decides; every shadow rule is evaluated and counted first, since none
+ * of them stops the others.
  */
 public final class RuleSet {
     /** No rules: what an engine starts with. */
@@ -41,16 +44,17 @@ public final class RuleSet {
     /**
      * Evaluates the rules against one payment, counting every shadow match and the deciding rule's hit.
      *
-     * @return the rule that decides the payment, or null when no rule in force matches
+     * @param scored what the score alone would do with the payment: Request 3DS and Review rules cannot weaken it
+     * @return the rule that decides the payment, or null when no rule in force matches and can decide
      */
-    public Rule decide(final RuleInput in) {
+    public Rule decide(final RuleInput in, final Action scored) {
         for (final Rule shadow : shadows) {
             if (!skips(shadow, in)) {
                 shadow.testAndCount(in);
             }
         }
         for (final Rule rule : inForce) {
-            if (!skips(rule, in) && rule.testAndCount(in)) {
+            if (!skips(rule, in) && rule.action().decidesOver(scored) && rule.testAndCount(in)) {
                 return rule;
             }
         }

@@ -1,8 +1,11 @@
 package io.ringfence.rules;
 
+import io.ringfence.api.CardNumbers;
+
 /**
  * A rules or list file that does not compile. The message is one line, {@code FILE:LINE:COL: message}, with lines
- * and columns counted from 1, so an editor or a terminal can jump to it.
+ * and columns counted from 1, so an editor or a terminal can jump to it. A message quotes the file; any run of digits
+ * long enough to be a card number is masked, since the message travels to logs and answers.
  */
 public final class RulesException extends Exception {
     private static final long serialVersionUID = 1L;
@@ -13,11 +16,11 @@ public final class RulesException extends Exception {
     private final String problem;
 
     public RulesException(final String file, final int line, final int column, final String problem) {
-        super(file + ':' + line + ':' + column + ": " + problem);
+        super(file + ':' + line + ':' + column + ": " + CardNumbers.maskDigitRuns(problem));
         this.file = file;
         this.line = line;
         this.column = column;
-        this.problem = problem;
+        this.problem = CardNumbers.maskDigitRuns(problem);
     }
 
     public String file() {

@@ -3,12 +3,16 @@ package io.ringfence.decision;
 import io.ringfence.TestCards;
 import io.ringfence.api.Action;
 import io.ringfence.api.CardRef;
+import io.ringfence.api.FlagReason;
 import io.ringfence.api.ReasonCode;
 import io.ringfence.api.ResponseCode;
 import io.ringfence.event.EngineEvent;
+import io.ringfence.features.FeatureSchema;
+import io.ringfence.features.FeatureVector;
 import io.ringfence.ingress.CardFingerprinter;
 import io.ringfence.rules.RulesCompiler;
 import io.ringfence.rules.RulesException;
+import io.ringfence.scoring.Scorer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,11 +33,15 @@ class RiskEngineRulesTest {
     @TempDir
     Path directory;
 
-    private final RiskEngineHarness harness = new RiskEngineHarness();
+    private RiskEngineHarness harness = new RiskEngineHarness();
 
     private void useRules(final String text) throws IOException, RulesException {
+        useRules(harness, text);
+    }
+
+    private void useRules(final RiskEngineHarness on, final String text) throws IOException, RulesException {
         final Path file = Files.writeString(directory.resolve("test.rules"), text);
-        harness.engine().useRules(new RulesCompiler(new CardFingerprinter(RiskEngineHarness.KEY).identifierHash())
+        on.engine().useRules(new RulesCompiler(new CardFingerprinter(RiskEngineHarness.KEY).identifierHash())
             .compile(file));
     }
 
@@ -49,6 +57,37 @@ class RiskEngineRulesTest {
         final EngineEvent next = harness.authorize(cardPresent(TestCards.VISA, T0 + MINUTE).build());
         assertEquals(Action.APPROVE, next.action, "a rule's decline is no evidence of fraud on the card");
         assertNull(next.ruleName);
+    }
+
+    @Test
+    void reviewAndRequest3dsAddFrictionButNeverWeakenTheScoresDecision() throws Exception {
+        harness = new RiskEngineHarness(64, new FixedScorer(900));
+        useRules("[step-up] Request 3DS if :amount: > 0\n[watch] Review if :amount: > 0");
+        final EngineEvent declined = harness.authorize(cardNotPresent(TestCards.VISA, T0).build());
+        assertEquals(Action.DECLINE, declined.action);
+        assertNull(declined.ruleName, "the score decided");
+        assertEquals(FlagReason.CNP_FRAUD_DECLINE, declined.flagRaised);
+
+        final RiskEngineHarness challenging = new RiskEngineHarness(64, new FixedScorer(500));
+        useRules(challenging, "[watch] Review if :amount: > 0");
+        final EngineEvent challenged = challenging.authorize(cardNotPresent(TestCards.VISA, T0).build());
+        assertEquals(Action.CHALLENGE, challenged.action, "a challenge is not turned into a review");
+        assertNull(challenged.ruleName);
+
+        final RiskEngineHarness reviewing = new RiskEngineHarness(64, new FixedScorer(700));
+        useRules(reviewing, "[step-up] Request 3DS if :amount: > 0");
+        final EngineEvent steppedUp = reviewing.authorize(cardNotPresent(TestCards.VISA, T0).build());
+        assertEquals(Action.CHALLENGE, steppedUp.action);
+        assertEquals("step-up", steppedUp.ruleName);
+    }
+
+    @Test
+    void aBlockRuleOnAPaymentTheScoreDeclinesOnlineStillFlagsTheCardAsTheScoreWould() throws Exception {
+        harness = new RiskEngineHarness(64, new FixedScorer(900));
+        useRules("[block] Block if :amount: > 0");
+        final EngineEvent blocked = harness.authorize(cardNotPresent(TestCards.VISA, T0).build());
+        assertEquals("block", blocked.ruleName);
+        assertEquals(FlagReason.CNP_FRAUD_DECLINE, blocked.flagRaised);
     }
 
     @Test
@@ -114,5 +153,23 @@ class RiskEngineRulesTest {
         harness.authorize(cardPresent(TestCards.VISA, T0 + MINUTE).requestId("r-1").build());
         assertEquals("all", first.ruleName);
         assertEquals(Map.of("rules.hits.all", 1L), harness.engine().ruleHitCounters());
+    }
+
+    /** A model that gives every payment the same score. */
+    private record FixedScorer(int fixed) implements Scorer {
+        @Override
+        public String version() {
+            return "fixed/" + fixed;
+        }
+
+        @Override
+        public String featureSchemaId() {
+            return FeatureSchema.ID;
+        }
+
+        @Override
+        public int score(final FeatureVector features, final double[] contributions) {
+            return fixed;
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.ringfence.rules;
 
 import io.ringfence.TestCards;
 import io.ringfence.TestRequests;
+import io.ringfence.api.Action;
 import io.ringfence.features.Feature;
 import io.ringfence.features.FeatureVector;
 import io.ringfence.ingress.KeyedHash;
@@ -34,7 +35,7 @@ class RuleSetTest {
 
     /** Whether a one-rule file matches the default online purchase of 20.00 USD. */
     private boolean matchesOnline(final String condition) throws RulesException {
-        return fixture.compile("Block if " + condition).decide(fixture.online(b -> b)) != null;
+        return fixture.compile("Block if " + condition).decide(fixture.online(b -> b), Action.APPROVE) != null;
     }
 
     @ParameterizedTest
@@ -89,8 +90,10 @@ class RuleSetTest {
             [not-gb] Review if :ip_country: != 'GB'
             [listed] Allow if :email: in ('jane@example.com')
             """);
-        assertNull(rules.decide(fixture.inStore(b -> b)), "an in-store payment has no IP country nor e-mail");
-        assertEquals("mismatch", rules.decide(fixture.online(b -> b.ipCountry("GB").email("joe@example.com"))).name());
+        assertNull(rules.decide(fixture.inStore(b -> b), Action.APPROVE),
+            "an in-store payment has no IP country nor e-mail");
+        assertEquals("mismatch", rules.decide(fixture.online(b -> b.ipCountry("GB").email("joe@example.com")),
+            Action.APPROVE).name());
     }
 
     @Test
@@ -101,26 +104,40 @@ class RuleSetTest {
             [allow] Allow if :amount: > 10 and :mcc: = 5999
             [three-ds] Request 3DS if :amount: > 10 and :channel: = 'CNP' and :email: = 'jane@example.com'
             """);
-        assertEquals("three-ds", rules.decide(fixture.online(b -> b)).name());
-        assertEquals("allow", rules.decide(fixture.online(b -> b.email("other@example.com"))).name());
-        assertEquals("block", rules.decide(fixture.online(b -> b.email("other@example.com").mcc(5411))).name());
+        assertEquals("three-ds", rules.decide(fixture.online(b -> b), Action.APPROVE).name());
+        assertEquals("allow", rules.decide(fixture.online(b -> b.email("other@example.com")), Action.APPROVE).name());
+        assertEquals("block", rules.decide(fixture.online(b -> b.email("other@example.com").mcc(5411)),
+            Action.APPROVE).name());
         assertEquals("review", fixture.compile("[review] Review if :amount: > 10\n[block] Block if :amount: > 50")
-            .decide(fixture.online(b -> b)).name());
+            .decide(fixture.online(b -> b), Action.APPROVE).name());
     }
 
     @Test
     void withinOneActionTheFirstRuleInTheFileDecides() throws RulesException {
         final RuleSet rules = fixture.compile("[first] Block if :amount: > 10\n[second] Block if :amount: > 1");
-        assertEquals("first", rules.decide(fixture.online(b -> b)).name());
+        assertEquals("first", rules.decide(fixture.online(b -> b), Action.APPROVE).name());
         assertEquals(1, rules.rules().get(0).hits());
         assertEquals(0, rules.rules().get(1).hits(), "a rule after the deciding one is not evaluated");
     }
 
     @Test
+    void request3dsAndReviewRulesAreSkippedWhenTheScoreAlreadyDoesMore() throws RulesException {
+        final RuleSet rules = fixture.compile("[3ds] Request 3DS if :amount: > 1\n[review] Review if :amount: > 1\n"
+            + "[allow] Allow if :amount: > 100");
+        assertEquals("3ds", rules.decide(fixture.online(b -> b), Action.REVIEW).name());
+        assertEquals("review", rules.decide(fixture.inStore(b -> b), Action.APPROVE).name());
+        assertNull(rules.decide(fixture.online(b -> b), Action.DECLINE));
+        assertNull(rules.decide(fixture.online(b -> b), Action.CHALLENGE));
+        assertEquals("allow", rules.decide(fixture.online(b -> b.amountMinor(50_000)), Action.DECLINE).name(),
+            "a rule that cannot decide does not stop a later one that can");
+        assertEquals(1, rules.rules().get(0).hits(), "a rule hits only the payments it decides");
+    }
+
+    @Test
     void requestThreeDsNeverAppliesInStore() throws RulesException {
         final RuleSet rules = fixture.compile("[3ds] Request 3DS if :amount: > 1\n[review] Review if :amount: > 1");
-        assertEquals("review", rules.decide(fixture.inStore(b -> b)).name());
-        assertEquals("3ds", rules.decide(fixture.online(b -> b)).name());
+        assertEquals("review", rules.decide(fixture.inStore(b -> b), Action.APPROVE).name());
+        assertEquals("3ds", rules.decide(fixture.online(b -> b), Action.APPROVE).name());
     }
 
     @Test
@@ -130,9 +147,9 @@ class RuleSetTest {
             [also] shadow Allow if :amount: > 1
             [review] Review if :amount: > 100
             """);
-        assertNull(rules.decide(fixture.online(b -> b)));
-        assertNull(rules.decide(fixture.online(b -> b)));
-        assertEquals("review", rules.decide(fixture.online(b -> b.amountMinor(50_000))).name());
+        assertNull(rules.decide(fixture.online(b -> b), Action.APPROVE));
+        assertNull(rules.decide(fixture.online(b -> b), Action.APPROVE));
+        assertEquals("review", rules.decide(fixture.online(b -> b.amountMinor(50_000)), Action.APPROVE).name());
         assertEquals(Map.of("rules.shadow.night", 3L, "rules.shadow.also", 3L, "rules.hits.review", 1L),
             rules.hitCounters());
     }
@@ -144,12 +161,12 @@ class RuleSetTest {
             list @watched from 'emails.txt'
             [watched] Review if :email: in @watched
             """);
-        assertEquals("watched", rules.decide(fixture.online(b -> b.email("eve@example.net"))).name());
-        assertNull(rules.decide(fixture.online(b -> b.email("eve@example.org"))));
+        assertEquals("watched", rules.decide(fixture.online(b -> b.email("eve@example.net")), Action.APPROVE).name());
+        assertNull(rules.decide(fixture.online(b -> b.email("eve@example.org")), Action.APPROVE));
 
         final RuleSet underAnotherKey = new RulesCompiler(new KeyedHash(1L, 2L))
             .compile(directory.resolve("test.rules"));
-        assertNull(underAnotherKey.decide(fixture.online(b -> b.email("eve@example.net"))),
+        assertNull(underAnotherKey.decide(fixture.online(b -> b.email("eve@example.net")), Action.APPROVE),
             "an item hashed under another key must not match: the key is what makes the hashes irreversible");
     }
 
@@ -157,12 +174,12 @@ class RuleSetTest {
     void listsChangeLiveWithoutRecompiling() throws RulesException {
         final RuleSet rules = fixture.compile("list @merchants = []\n[m] Block if :merchant_id: in @merchants");
         final RuleList merchants = rules.list("merchants");
-        assertNull(rules.decide(fixture.online(b -> b)));
+        assertNull(rules.decide(fixture.online(b -> b), Action.APPROVE));
         assertTrue(merchants.add(ValueKind.MERCHANT.encode("shop-1", null)));
         assertFalse(merchants.add(ValueKind.MERCHANT.encode("shop-1", null)));
-        assertEquals("m", rules.decide(fixture.online(b -> b)).name());
+        assertEquals("m", rules.decide(fixture.online(b -> b), Action.APPROVE).name());
         assertTrue(merchants.remove(ValueKind.MERCHANT.encode("shop-1", null)));
-        assertNull(rules.decide(fixture.online(b -> b)));
+        assertNull(rules.decide(fixture.online(b -> b), Action.APPROVE));
     }
 
     @Test
@@ -170,33 +187,34 @@ class RuleSetTest {
         final RuleSet rules = fixture.compile("list @cards = ['" + fixture.fingerprintHex(TestCards.VISA) + "']\n"
             + "[card] Block if :card_fingerprint: in @cards\n"
             + "[till] Review if :terminal_id: = 'store-1/till-1'\n");
-        assertEquals("card", rules.decide(fixture.online(b -> b)).name());
+        assertEquals("card", rules.decide(fixture.online(b -> b), Action.APPROVE).name());
         assertNull(rules.decide(fixture.input(TestRequests.cardNotPresent(TestCards.VISA_2, TestRequests.T0)
-            .build(), new FeatureVector(), 0)));
+            .build(), new FeatureVector(), 0), Action.APPROVE));
         assertEquals("till", rules.decide(fixture.input(TestRequests.cardPresent(TestCards.VISA_2, TestRequests.T0)
-            .build(), new FeatureVector(), 0)).name());
+            .build(), new FeatureVector(), 0), Action.APPROVE).name());
     }
 
     @Test
     void featuresAndTheRiskScoreAreAttributes() throws RulesException {
         final RuleSet rules = fixture.compile(
-            "[fast] Block if :cnp_count_1h: >= 5 and :new_device: and :risk_score: > 300 and :entry_mode: = 'ecommerce'");
+            "[fast] Block if :cnp_count_1h: >= 5 and :new_device: and :risk_score: > 300"
+                + " and :entry_mode: = 'ecommerce'");
         final FeatureVector features = new FeatureVector();
         features.set(Feature.CNP_COUNT_1H, 5);
         features.set(Feature.NEW_DEVICE, 1);
         final var request = TestRequests.cardNotPresent(TestCards.VISA, TestRequests.T0).build();
         final Rule fast = rules.rules().get(0);
-        assertSame(fast, rules.decide(fixture.input(request, features, 301)));
-        assertNull(rules.decide(fixture.input(request, features, 300)));
+        assertSame(fast, rules.decide(fixture.input(request, features, 301), Action.APPROVE));
+        assertNull(rules.decide(fixture.input(request, features, 300), Action.APPROVE));
         features.set(Feature.NEW_DEVICE, 0);
-        assertNull(rules.decide(fixture.input(request, features, 900)));
+        assertNull(rules.decide(fixture.input(request, features, 900), Action.APPROVE));
     }
 
     @Test
     void theHourIsTheEventsHourInUtc() throws RulesException {
         final RuleSet rules = fixture.compile("[night] Block if :hour: < 5");
-        assertNull(rules.decide(fixture.online(b -> b)), "10:00 UTC");
+        assertNull(rules.decide(fixture.online(b -> b), Action.APPROVE), "10:00 UTC");
         assertEquals("night", rules.decide(fixture.online(b -> b.transmissionTimeMillis(TestRequests.T0
-            - 6 * TestRequests.HOUR))).name());
+            - 6 * TestRequests.HOUR)), Action.APPROVE).name());
     }
 }

@@ -104,9 +104,11 @@ class RulesCompilerTest {
     static Stream<Arguments> badFiles() {
         return Stream.of(
             Arguments.of("Block :amount: > 1", "test.rules:1:7: expected 'if' after Block"),
-            Arguments.of("Deny if :amount: > 1", "test.rules:1:1: expected an action: Block, Review, Request 3DS or Allow"),
+            Arguments.of("Deny if :amount: > 1",
+                "test.rules:1:1: expected an action: Block, Review, Request 3DS or Allow"),
             Arguments.of("Request if :amount: > 1", "test.rules:1:9: expected '3DS' after 'Request'"),
-            Arguments.of("\n\nBlock if :amount > 1", "test.rules:3:10: attribute not closed with ':': write it as :name:"),
+            Arguments.of("\n\nBlock if :amount > 1",
+                "test.rules:3:10: attribute not closed with ':': write it as :name:"),
             Arguments.of("Block if :amout: > 1", "test.rules:1:10: unknown attribute :amout:"),
             Arguments.of("Block if :email: = 'x", "test.rules:1:20: string not closed with '"),
             Arguments.of("Block if :amount: ! 1", "test.rules:1:19: unexpected '!': 'not equal' is written '!='"),
@@ -120,20 +122,23 @@ class RulesCompilerTest {
             Arguments.of("Block if :email: > 'a'", "test.rules:1:18: '>' compares numbers; :email: takes = != or in"),
             Arguments.of("Block if :amount: = :email:", "test.rules:1:19: :amount: (a number) and :email: (a text"
                 + " value) cannot be compared"),
-            Arguments.of("Block if 1 = 2", "test.rules:1:10: a comparison needs an attribute like :amount: on one side"),
+            Arguments.of("Block if 1 = 2",
+                "test.rules:1:10: a comparison needs an attribute like :amount: on one side"),
             Arguments.of("Block if :email:", "test.rules:1:10: :email: is not true or false on its own: compare it with"
                 + " = != or in"),
             Arguments.of("Block if 'x'", "test.rules:1:13: expected a comparison after 'x'"),
             Arguments.of("Block if :card_country: = 'USA'", "test.rules:1:27: 'USA' is not an ISO 3166 alpha-2 country"
                 + " code like 'US'"),
-            Arguments.of("Block if :channel: in ('CP', 'ATM')", "test.rules:1:30: 'ATM' is not a channel, 'CP' or 'CNP'"),
+            Arguments.of("Block if :channel: in ('CP', 'ATM')",
+                "test.rules:1:30: 'ATM' is not a channel, 'CP' or 'CNP'"),
             Arguments.of("Block if :email: in @nobody", "test.rules:1:21: unknown list @nobody (declare it on a line"
                 + " before the rules that use it)"),
             Arguments.of("Block if :amount: in (1, 2)", "test.rules:1:22: 'in' tests text values and codes; :amount: is"
                 + " a number"),
             Arguments.of("list @a = ['x']\nBlock if :email: in @a\nBlock if :merchant_id: in @a",
                 "test.rules:3:27: list @a holds a text value (line 2) but :merchant_id: is a merchant id"),
-            Arguments.of("list @a = ['x']\nlist @a = ['y']", "test.rules:2:6: list @a is declared twice (first on line 1)"),
+            Arguments.of("list @a = ['x']\nlist @a = ['y']",
+                "test.rules:2:6: list @a is declared twice (first on line 1)"),
             Arguments.of("list @a = ['x' 'y']", "test.rules:1:16: expected ',' or ']' after a list item"),
             Arguments.of("list a = ['x']", "test.rules:1:6: expected a list name like @blocked_emails after 'list'"),
             Arguments.of("list @a ['x']", "test.rules:1:9: expected '=' or 'from' after the list name"),
@@ -142,8 +147,8 @@ class RulesCompilerTest {
                 "test.rules:1:18: 'XYZ' is not an ISO 3166 alpha-2 country code like 'US'"),
             Arguments.of("[a] Block if :amount: > 1\n[a] Review if :amount: > 1",
                 "test.rules:2:1: rule name [a] is already used on line 1"),
-            Arguments.of("[big one] Block if :amount: > 1", "test.rules:1:2: a rule name holds letters, digits, '-', '_'"
-                + " and '.' only: [big one]"),
+            Arguments.of("[big one] Block if :amount: > 1",
+                "test.rules:1:2: a rule name holds letters, digits, '-', '_' and '.' only: [big one]"),
             Arguments.of("[big Block if :amount: > 1", "test.rules:1:1: rule name not closed with ']'"),
             Arguments.of("Block if :bin: = 4111", "test.rules:1:18: '4111' is not a six-digit BIN"),
             Arguments.of("Block if :mcc: = true", "test.rules:1:18: :mcc: takes a merchant category code, 0 to 9999,"
@@ -160,6 +165,13 @@ class RulesCompilerTest {
     @MethodSource("badFiles")
     void aBadFileIsRefusedWithItsLineAndColumn(final String text, final String expected) {
         assertEquals(expected, fixture().error(text));
+    }
+
+    @Test
+    void aCardNumberQuotedByAnErrorIsMasked() {
+        final String message = fixture().error("Block if :email: = 4111111111111111");
+        assertFalse(message.contains("4111111111111111"), message);
+        assertTrue(message.startsWith("test.rules:1:20: :email: takes a text value, not '"), message);
     }
 
     @Test
