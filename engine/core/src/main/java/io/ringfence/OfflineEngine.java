@@ -208,6 +208,11 @@ public final class OfflineEngine {
             return riskEngine.lastFeatures().toArray();
         }
 
+        /** The analyst's rule that decided the last authorization, or null when none did. */
+        public String ruleName() {
+            return event.ruleName;
+        }
+
         /** The decision a caller would get for the last authorization. */
         public Decision decision() {
             return new Decision(event.requestId == null ? null : event.requestId.toString(), event.action,
