@@ -31,13 +31,19 @@ import io.ringfence.metrics.EngineCounters;
 import io.ringfence.pipeline.AuthorizationPipeline;
 import io.ringfence.pipeline.PendingResponse;
 import io.ringfence.pipeline.PipelineThreads;
+import io.ringfence.rules.RuleList;
+import io.ringfence.rules.RuleSet;
+import io.ringfence.rules.RulesCompiler;
+import io.ringfence.rules.RulesException;
 import io.ringfence.scoring.ServingModels;
 import org.HdrHistogram.Histogram;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -74,6 +80,7 @@ public final class Engine implements AutoCloseable {
     private final EngineConfig config;
     private final EngineCounters counters = new EngineCounters();
     private final Ingress ingress;
+    private final RulesCompiler rulesCompiler;
     private final AuthorizationPipeline pipeline;
     /** Read by caller threads: a stand-in never approves a flagged card. */
     private final FlagStore flags;
@@ -93,12 +100,13 @@ public final class Engine implements AutoCloseable {
         this.ingress = new Ingress(new CardFingerprinter(config.fingerprintKey()), config.maxAmountMinor(),
             config.ingressEpochMillisClock(), config.maxClockSkew() == null ? Ingress.TRUST_GIVEN_TIMES
                 : config.maxClockSkew().toMillis());
-        final RiskEngine riskEngine = businessLogic(config, counters);
+        this.rulesCompiler = new RulesCompiler(new CardFingerprinter(config.fingerprintKey()).identifierHash());
+        final RiskEngine riskEngine = businessLogic(config, counters, rulesCompiler);
         this.flags = riskEngine.flags();
-        this.pipeline = new AuthorizationPipeline(riskEngine, () -> businessLogic(config, new EngineCounters()),
-            config.ringSize(), new PipelineThreads(config.threadingMode(), config.waitStrategy(),
-                config.singleProducer(), config.pinEngineThread()), config.journal(), config.keyCheckValue(),
-            counters, inputJournals);
+        this.pipeline = new AuthorizationPipeline(riskEngine,
+            () -> businessLogic(config, new EngineCounters(), rulesCompiler), config.ringSize(),
+            new PipelineThreads(config.threadingMode(), config.waitStrategy(), config.singleProducer(),
+                config.pinEngineThread()), config.journal(), config.keyCheckValue(), counters, inputJournals);
         this.snapshotTimer = new ScheduledThreadPoolExecutor(1, runnable -> {
             final Thread thread = new Thread(runnable, "ringfence-snapshot-timer");
             thread.setDaemon(true);
@@ -113,10 +121,16 @@ public final class Engine implements AutoCloseable {
         }
     }
 
-    /** The business logic and its stores, as configured; the snapshot writer builds its replica the same way. */
-    private static RiskEngine businessLogic(final EngineConfig config, final EngineCounters counters) {
-        return new RiskEngine(config.capacities(), config.scorerFactory().get(),
+    /**
+     * The business logic and its stores, as configured, compiling journaled rules files with {@code rules}; the
+     * snapshot writer builds its replica the same way.
+     */
+    private static RiskEngine businessLogic(final EngineConfig config, final EngineCounters counters,
+        final RulesCompiler rules) {
+        final RiskEngine riskEngine = new RiskEngine(config.capacities(), config.scorerFactory().get(),
             new DecisionPolicy(config.thresholds()).withIdempotencyWindow(config.idempotencyWindow()), counters);
+        riskEngine.rulesCompiler(rules);
+        return riskEngine;
     }
 
     /** Builds the stores and the ring and starts the stage threads. */
@@ -329,6 +343,90 @@ public final class Engine implements AutoCloseable {
         return ack;
     }
 
+    /**
+     * Puts the rules file {@code file} in force (lists it names from files are read relative to it). The file is
+     * compiled here, on the caller's thread; then a LOAD_RULES event goes through the ring and the business logic
+     * switches at its sequence. The switch is journaled with the file's path and SHA-256, so replay recompiles the same
+     * file at the same place (keep the file, and its list files, where they were). Live list changes made to the
+     * previous rules do not carry over: the new file's lists start from its own items.
+     *
+     * @return APPLIED with the switch's sequence; REJECTED, the rules in force staying, when the file does not compile
+     *     (the detail is one line, {@code FILE:LINE:COL: message})
+     */
+    public Ack loadRules(final Path file) {
+        refuseOnEngineThread("loadRules");
+        final long ingressNanos = System.nanoTime();
+        final RuleSet compiled;
+        try {
+            compiled = rulesCompiler.compile(file);
+        } catch (final RulesException e) {
+            counters.get(EngineCounter.CONTROL_EVENTS_REJECTED).increment();
+            LOG.log(System.Logger.Level.WARNING, "Rules refused, the rules in force stay: " + e.getMessage());
+            return new Ack(Ack.Status.REJECTED, Fingerprint.NONE, -1, System.nanoTime() - ingressNanos, e.getMessage());
+        }
+        final EngineEvent staged = stage(EventType.LOAD_RULES, ingressNanos);
+        staged.eventTimeMillis = ingress.eventTime(AuthorizationRequest.NO_TIME);
+        staged.compiledRules = compiled;
+        staged.rulesPath = compiled.path();
+        System.arraycopy(compiled.sha256(), 0, staged.rulesSha256, 0, staged.rulesSha256.length);
+        final Ack ack;
+        try {
+            ack = control(staged, null, QUERY_DEADLINE);
+        } finally {
+            staged.compiledRules = null;
+        }
+        if (ack.isApplied()) {
+            LOG.log(System.Logger.Level.INFO, () -> "Rules " + compiled.path() + " (" + compiled.rules().size()
+                + " rules, " + compiled.lists().size() + " lists) in force from sequence " + ack.sequence());
+        }
+        return ack;
+    }
+
+    /**
+     * Adds {@code value} to the list {@code @name} of the rules in force, through the ring and the journal, as the key
+     * the list's attributes compare by (an e-mail, IP or device id under the engine's keyed hash: the journal never
+     * holds the text).
+     *
+     * @return APPLIED; NO_CHANGE when the item was there already; REJECTED when the rules in force have no such list,
+     *     no rule tests it, or {@code value} is not of the kind the list holds
+     */
+    public Ack listAdd(final String name, final String value) {
+        return changeList(EventType.LIST_ADD, name, value);
+    }
+
+    /** Removes {@code value} from the list {@code @name} of the rules in force; as {@link #listAdd}. */
+    public Ack listRemove(final String name, final String value) {
+        return changeList(EventType.LIST_REMOVE, name, value);
+    }
+
+    private Ack changeList(final EventType type, final String name, final String value) {
+        refuseOnEngineThread(type == EventType.LIST_ADD ? "listAdd" : "listRemove");
+        final long ingressNanos = System.nanoTime();
+        final RuleList list = pipeline.rules().list(name);
+        String problem = null;
+        long key = 0L;
+        if (list == null) {
+            problem = "the rules in force have no list @" + name;
+        } else if (list.kind() == null) {
+            problem = "no rule in force tests list @" + list.name();
+        } else {
+            try {
+                key = list.kind().encode(value, rulesCompiler.identifiers());
+            } catch (final IllegalArgumentException e) {
+                problem = "list @" + list.name() + ": " + e.getMessage();
+            }
+        }
+        if (problem != null) {
+            counters.get(EngineCounter.CONTROL_EVENTS_REJECTED).increment();
+            return new Ack(Ack.Status.REJECTED, Fingerprint.NONE, -1, System.nanoTime() - ingressNanos, problem);
+        }
+        final EngineEvent staged = stage(type, ingressNanos);
+        staged.eventTimeMillis = ingress.eventTime(AuthorizationRequest.NO_TIME);
+        staged.listName = list.name();
+        staged.listKey = key;
+        return control(staged, null, config.defaultDeadline());
+    }
+
     /** Digest of the whole business-logic state after every event published so far. */
     public long stateDigest() {
         return (Long)query(QueryKind.STATE_DIGEST);
@@ -372,7 +470,9 @@ public final class Engine implements AutoCloseable {
     public EngineStats stats() {
         final Histogram latency = pipeline.decisionLatency();
         final Histogram flags = pipeline.flagToBlock();
-        return new EngineStats(counters.snapshot(), LatencySummary.of(latency), LatencySummary.of(flags),
+        final Map<String, Long> all = new LinkedHashMap<>(counters.snapshot());
+        all.putAll(pipeline.ruleHitCounters());
+        return new EngineStats(all, LatencySummary.of(latency), LatencySummary.of(flags),
             pipeline.bytesPerCard(), pipeline.scorerVersion());
     }
 

@@ -17,7 +17,11 @@ import io.ringfence.event.Rejection;
 import io.ringfence.ingress.CardFingerprinter;
 import io.ringfence.ingress.Ingress;
 import io.ringfence.metrics.EngineCounters;
+import io.ringfence.rules.RuleSet;
+import io.ringfence.rules.RulesCompiler;
+import io.ringfence.rules.RulesException;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -32,6 +36,7 @@ import java.util.List;
 public final class OfflineEngine {
     private final Ingress ingress;
     private final RiskEngine riskEngine;
+    private final RulesCompiler rulesCompiler;
     private final EngineCounters counters = new EngineCounters();
     private final EngineEvent event = new EngineEvent();
     private final Outcome outcome = new Outcome();
@@ -43,6 +48,8 @@ public final class OfflineEngine {
         });
         this.riskEngine = new RiskEngine(config.capacities(), config.scorerFactory().get(),
             new DecisionPolicy(config.thresholds()).withIdempotencyWindow(config.idempotencyWindow()), counters);
+        this.rulesCompiler = new RulesCompiler(new CardFingerprinter(config.fingerprintKey()).identifierHash());
+        riskEngine.rulesCompiler(rulesCompiler);
     }
 
     /** An offline engine with the stores, scorer, thresholds, fingerprint key and amount limit of {@code config}. */
@@ -82,6 +89,23 @@ public final class OfflineEngine {
     public Outcome linkToken(final CardRef token, final CardRef card, final long timeMillis) {
         stage(EventType.LINK_TOKEN);
         return applyStagedUnlessRefused(ingress.decodeLinkToken(token, card, timeMillis, event));
+    }
+
+    /**
+     * Compiles the rules file {@code file} and puts it in force from the next event, as {@code Engine.loadRules} does.
+     *
+     * @return the rules now in force, whose rules count their hits from here
+     * @throws RulesException when the file does not compile ({@code FILE:LINE:COL: message}); the rules stay
+     */
+    public RuleSet loadRules(final Path file, final long timeMillis) throws RulesException {
+        final RuleSet compiled = rulesCompiler.compile(file);
+        stage(EventType.LOAD_RULES);
+        event.eventTimeMillis = timeMillis;
+        event.compiledRules = compiled;
+        event.rulesPath = compiled.path();
+        System.arraycopy(compiled.sha256(), 0, event.rulesSha256, 0, event.rulesSha256.length);
+        applyStaged();
+        return compiled;
     }
 
     /**
@@ -184,12 +208,17 @@ public final class OfflineEngine {
             return riskEngine.lastFeatures().toArray();
         }
 
+        /** The analyst's rule that decided the last authorization, or null when none did. */
+        public String ruleName() {
+            return event.ruleName;
+        }
+
         /** The decision a caller would get for the last authorization. */
         public Decision decision() {
             return new Decision(event.requestId == null ? null : event.requestId.toString(), event.action,
                 event.responseCode, event.score, ReasonCode.listOf(event.reason0, event.reason1, event.reason2),
                 new Fingerprint(event.resolvedFingerprintHigh, event.resolvedFingerprintLow), 0L, false,
-                event.sequence, event.scorerVersion, event.flagRaised);
+                event.sequence, event.scorerVersion, event.flagRaised, event.ruleName);
         }
     }
 }

@@ -18,6 +18,8 @@ import java.util.List;
  * @param scorerVersion the scorer (policy or model) version that produced the score
  * @param flagRaised    the flag this authorization put on the card (a card-not-present fraud decline, card
  *                      testing), or {@link FlagReason#NOT_FLAGGED}
+ * @param ruleName      the analyst's rule that decided (its reasons then start with {@link ReasonCode#RULE}), or null
+ *                      when no rule did
  */
 public record Decision(
     String requestId,
@@ -30,10 +32,19 @@ public record Decision(
     boolean standIn,
     long sequence,
     String scorerVersion,
-    FlagReason flagRaised) {
+    FlagReason flagRaised,
+    String ruleName) {
 
     public Decision {
         reasons = List.copyOf(reasons);
+    }
+
+    /** A decision no rule made: stand-ins, malformed requests, and every decision of an engine without rules. */
+    public Decision(final String requestId, final Action action, final ResponseCode responseCode, final int score,
+        final List<ReasonCode> reasons, final Fingerprint fingerprint, final long latencyNanos, final boolean standIn,
+        final long sequence, final String scorerVersion, final FlagReason flagRaised) {
+        this(requestId, action, responseCode, score, reasons, fingerprint, latencyNanos, standIn, sequence,
+            scorerVersion, flagRaised, null);
     }
 
     /** True for APPROVE and REVIEW: the gateway lets the payment through. */

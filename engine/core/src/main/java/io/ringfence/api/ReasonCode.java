@@ -46,7 +46,8 @@ public enum ReasonCode {
     STAND_IN_ENGINE_STOPPED("engine not running; stand-in decision"),
     STAND_IN_JOURNAL_UNAVAILABLE("journal cannot be written; stand-in decision rather than an unjournaled one"),
     DUPLICATE_TRANSMISSION("request id already used by this merchant for a different request"),
-    TIME_OUT_OF_RANGE("transmission time too far from the engine's clock");
+    TIME_OUT_OF_RANGE("transmission time too far from the engine's clock"),
+    RULE("a risk analyst's rule decided; the decision names the rule");
 
     private final String description;
 

@@ -3,6 +3,7 @@ package io.ringfence.decision;
 import io.ringfence.api.Action;
 import io.ringfence.api.Channel;
 import io.ringfence.api.ResponseCode;
+import io.ringfence.rules.RuleAction;
 import io.ringfence.scoring.DecisionThresholds;
 
 import java.time.Duration;
@@ -62,6 +63,16 @@ public final class DecisionPolicy {
             case APPROVE, REVIEW -> ResponseCode.APPROVED;
             case CHALLENGE -> ResponseCode.ADDITIONAL_AUTHENTICATION_REQUIRED;
             case DECLINE -> ResponseCode.DO_NOT_HONOUR;
+        };
+    }
+
+    /** What an analyst's rule does to the payment: Review approves and queues, Request 3DS challenges. */
+    public static Action actionFor(final RuleAction action) {
+        return switch (action) {
+            case REQUEST_3DS -> Action.CHALLENGE;
+            case ALLOW -> Action.APPROVE;
+            case BLOCK -> Action.DECLINE;
+            case REVIEW -> Action.REVIEW;
         };
     }
 

@@ -23,6 +23,12 @@ import io.ringfence.history.Tier;
 import io.ringfence.history.TokenLinks;
 import io.ringfence.ingress.CountryCodes;
 import io.ringfence.metrics.EngineCounters;
+import io.ringfence.rules.Rule;
+import io.ringfence.rules.RuleAction;
+import io.ringfence.rules.RuleInput;
+import io.ringfence.rules.RuleList;
+import io.ringfence.rules.RuleSet;
+import io.ringfence.rules.RulesCompiler;
 import io.ringfence.scoring.Scorer;
 import io.ringfence.scoring.ServingModels;
 
@@ -33,8 +39,10 @@ import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The business logic: every piece of mutable state the engine has (card, merchant and terminal history, token
@@ -56,6 +64,7 @@ import java.util.List;
 public final class RiskEngine {
     private static final System.Logger LOG = System.getLogger("io.ringfence.engine");
     private static final long DIGEST_SEED = 0x52696e6766656e63L;
+    private static final int MAX_SNAPSHOT_LIST_ITEMS = 1 << 26;
 
     private final CardHistory cards;
     private final EntityHistory merchants;
@@ -81,6 +90,11 @@ public final class RiskEngine {
     private final byte[] activeModelSha256 = new byte[32];
     private final DecisionPolicy policy;
     private final EngineCounters counters;
+    /** The analysts' rules in force: written only on the business-logic thread, read for stats from any thread. */
+    private volatile RuleSet rules = RuleSet.NONE;
+    private final RuleInput ruleInput = new RuleInput();
+    /** Recompiles a journaled or snapshotted rules switch; null in an engine that cannot (no key to hash with). */
+    private RulesCompiler rulesCompiler;
 
     private final CardRecord card = new CardRecord();
     private final EntityRecord merchant = new EntityRecord();
@@ -152,6 +166,8 @@ public final class RiskEngine {
             case LINK_TOKEN -> linkToken(event);
             case QUERY -> answer(event);
             case LOAD_MODEL -> loadModel(event);
+            case LOAD_RULES -> loadRules(event);
+            case LIST_ADD, LIST_REMOVE -> changeList(event);
             default -> throw new IllegalStateException("unknown event type " + event.type);
         }
     }
@@ -168,7 +184,26 @@ public final class RiskEngine {
         h = terminals.digest(h);
         h = tokens.digest(h);
         h = recentRequests.digest(h);
-        return flags.digest(h);
+        return rulesDigest(flags.digest(h));
+    }
+
+    /** The rules in force (their file's hash) and every list's items; nothing when no rules are in force. */
+    private long rulesDigest(final long seed) {
+        final RuleSet active = rules;
+        if (active.isEmpty() && active.lists().isEmpty()) {
+            return seed;
+        }
+        long h = seed;
+        for (final byte b : active.sha256()) {
+            h = mix(h, b);
+        }
+        for (final RuleList list : active.lists().values()) {
+            h = mix(h, StableHash.of(list.name()));
+            for (final long key : list.sortedKeys()) {
+                h = mix(h, key);
+            }
+        }
+        return h;
     }
 
     /**
@@ -200,6 +235,69 @@ public final class RiskEngine {
         recentRequests.writeTo(out);
         flags.writeTo(Channels.newOutputStream(out));
         writeActiveModel(out);
+        writeActiveRules(out);
+    }
+
+    /**
+     * The rules in force and their lists, whose items list events may have changed since the file was compiled:
+     * present byte, then the file's path (int length and UTF-8) and SHA-256, the number of lists, and per list its
+     * name (likewise), its number of items and their keys (longs, sorted).
+     */
+    private void writeActiveRules(final WritableByteChannel out) throws IOException {
+        final RuleSet active = rules;
+        if (active.path() == null) {
+            write(out, ByteBuffer.allocate(1).put((byte)0).flip());
+            return;
+        }
+        final byte[] path = active.path().getBytes(StandardCharsets.UTF_8);
+        write(out, ByteBuffer.allocate(1 + 4 + path.length + 32 + 4).put((byte)1).putInt(path.length).put(path)
+            .put(active.sha256()).putInt(active.lists().size()).flip());
+        for (final RuleList list : active.lists().values()) {
+            final byte[] name = list.name().getBytes(StandardCharsets.UTF_8);
+            final long[] keys = list.sortedKeys();
+            final ByteBuffer section = ByteBuffer.allocate(4 + name.length + 4 + keys.length * Long.BYTES)
+                .putInt(name.length).put(name).putInt(keys.length);
+            section.asLongBuffer().put(keys);
+            write(out, section.position(section.limit()).flip());
+        }
+    }
+
+    private static void write(final WritableByteChannel out, final ByteBuffer section) throws IOException {
+        while (section.hasRemaining()) {
+            out.write(section);
+        }
+    }
+
+    private void readActiveRules(final ReadableByteChannel in) throws IOException {
+        if (readFully(in, 1).get() == 0) {
+            useRules(RuleSet.NONE);
+            return;
+        }
+        final String path = new String(readFully(in, readFully(in, 4).getInt()).array(), StandardCharsets.UTF_8);
+        final byte[] sha256 = readFully(in, 32).array();
+        final RuleSet restored = recompile(path, sha256);
+        final int lists = readFully(in, 4).getInt();
+        for (int i = 0; i < lists; i++) {
+            final String name = new String(readFully(in, readFully(in, 4).getInt()).array(), StandardCharsets.UTF_8);
+            final int count = readFully(in, 4).getInt();
+            if (count < 0 || count > MAX_SNAPSHOT_LIST_ITEMS) {
+                throw new IOException("snapshot rules section has a list of " + count + " items");
+            }
+            final ByteBuffer items = ByteBuffer.allocate(count * Long.BYTES);
+            while (items.hasRemaining()) {
+                if (in.read(items) < 0) {
+                    throw new EOFException("snapshot ends inside its rules section");
+                }
+            }
+            final long[] keys = new long[count];
+            items.flip().asLongBuffer().get(keys);
+            final RuleList list = restored.list(name);
+            if (list == null) {
+                throw new IllegalStateException("snapshot's rules " + path + " have no list @" + name);
+            }
+            list.replaceWith(keys);
+        }
+        useRules(restored);
     }
 
     /**
@@ -260,6 +358,7 @@ public final class RiskEngine {
         recentRequests.readFrom(in);
         flags.readFrom(Channels.newInputStream(in));
         readActiveModel(in);
+        readActiveRules(in);
         publishCardStoreCounters();
         publishFlagStoreCounters();
     }
@@ -267,6 +366,7 @@ public final class RiskEngine {
     /** Empties every store, leaving the engine as if just built (for a full replay after a failed load). */
     public void clearState() {
         switchScorer(initialScorer, null, new byte[activeModelSha256.length]);
+        useRules(RuleSet.NONE);
         cards.clear();
         merchants.clear();
         terminals.clear();
@@ -385,11 +485,19 @@ public final class RiskEngine {
                 selectReasons(event, 1);
                 raiseFlag(event, FlagReason.CARD_TESTING, now);
             } else {
-                final Action action = policy.actionFor(score, event.channel);
-                decide(event, action, DecisionPolicy.responseCodeFor(action), score);
-                selectReasons(event, 0);
-                if (cardNotPresent && action == Action.DECLINE) {
-                    raiseFlag(event, FlagReason.CNP_FRAUD_DECLINE, now);
+                final Action scored = policy.actionFor(score, event.channel);
+                final Rule rule = decidingRule(event, score, scored);
+                if (rule != null) {
+                    decideByRule(event, rule, score);
+                    if (cardNotPresent && scored == Action.DECLINE && rule.action() == RuleAction.BLOCK) {
+                        raiseFlag(event, FlagReason.CNP_FRAUD_DECLINE, now);
+                    }
+                } else {
+                    decide(event, scored, DecisionPolicy.responseCodeFor(scored), score);
+                    selectReasons(event, 0);
+                    if (cardNotPresent && scored == Action.DECLINE) {
+                        raiseFlag(event, FlagReason.CNP_FRAUD_DECLINE, now);
+                    }
                 }
             }
         }
@@ -409,6 +517,80 @@ public final class RiskEngine {
             recentRequests.record(event.merchantKey, requestIdHash, contentHash, event.eventTimeMillis, event.action,
                 event.responseCode, event.score, event.reason0, event.reason1, event.reason2);
         }
+    }
+
+    /** The rule in force that decides this authorization, after its score; shadow rules are counted on the way. */
+    private Rule decidingRule(final EngineEvent event, final int score, final Action scored) {
+        final RuleSet active = rules;
+        if (active.isEmpty()) {
+            return null;
+        }
+        ruleInput.load(event, features, score);
+        return active.decide(ruleInput, scored);
+    }
+
+    /**
+     * A rule's decision keeps the score and names the rule. Its decline flags the card only when the score declined
+     * too: a flag refuses the cardholder everywhere, and an analyst's rule is not evidence of fraud on this card.
+     */
+    private void decideByRule(final EngineEvent event, final Rule rule, final int score) {
+        final Action action = DecisionPolicy.actionFor(rule.action());
+        decide(event, action, DecisionPolicy.responseCodeFor(action), score);
+        event.ruleName = rule.name();
+        event.reason0 = ReasonCode.RULE;
+        selectReasons(event, 1);
+    }
+
+    /**
+     * Puts {@code next} in force for the events after this one, on the business-logic thread; its hit counters start
+     * at zero.
+     */
+    public void useRules(final RuleSet next) {
+        rules = next;
+    }
+
+    /**
+     * Sets how journaled and snapshotted rules switches are recompiled: with the engine's keyed hash, so identifiers
+     * in the file hash as live. Call before replaying.
+     */
+    public void rulesCompiler(final RulesCompiler compiler) {
+        this.rulesCompiler = compiler;
+    }
+
+    /**
+     * Live, the rules the caller compiled; on replay, the journaled file recompiled and checked against its SHA-256.
+     * Live list changes belong to the rules they were made to: a new file starts from its own items.
+     */
+    private void loadRules(final EngineEvent event) {
+        final RuleSet next = event.compiledRules instanceof RuleSet compiled ? compiled
+            : recompile(event.rulesPath, event.rulesSha256);
+        useRules(next);
+        event.applied = true;
+    }
+
+    private RuleSet recompile(final String path, final byte[] sha256) {
+        if (rulesCompiler == null) {
+            throw new IllegalStateException("rules " + path + " cannot be recompiled: no rules compiler was given");
+        }
+        return rulesCompiler.reload(Path.of(path), sha256);
+    }
+
+    /** Adds or removes an item of a list of the rules in force; not applied when there is no such list. */
+    private void changeList(final EngineEvent event) {
+        final RuleList list = rules.list(event.listName);
+        if (list != null) {
+            event.applied = event.type == EventType.LIST_ADD ? list.add(event.listKey) : list.remove(event.listKey);
+        }
+    }
+
+    /** The rules in force; business-logic thread only, or a reader content with a recent set. */
+    public RuleSet rules() {
+        return rules;
+    }
+
+    /** Hits of the rules in force by counter label ({@link RuleSet#hitCounters()}); safe from any thread. */
+    public Map<String, Long> ruleHitCounters() {
+        return rules.hitCounters();
     }
 
     /**

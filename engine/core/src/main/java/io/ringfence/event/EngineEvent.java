@@ -80,6 +80,20 @@ public final class EngineEvent {
     public String modelPath;
     /** For LOAD_MODEL: the SHA-256 of the serving file's bytes. */
     public final byte[] modelSha256 = new byte[32];
+    /**
+     * For LOAD_RULES: the rules the caller compiled and checked (a {@code io.ringfence.rules.RuleSet}, held as an
+     * Object because the rules package reads events); null when the event comes from the journal, and the business
+     * logic recompiles {@link #rulesPath}.
+     */
+    public Object compiledRules;
+    /** For LOAD_RULES: the absolute path of the rules file. */
+    public String rulesPath;
+    /** For LOAD_RULES: the SHA-256 of the rules file's bytes. */
+    public final byte[] rulesSha256 = new byte[32];
+    /** For LIST_ADD and LIST_REMOVE: the list's name, without its {@code @}. */
+    public String listName;
+    /** For LIST_ADD and LIST_REMOVE: the item's key, computed by the caller as the list's attributes hold values. */
+    public long listKey;
 
     // Written by the business-logic stage.
     /** The event's ring sequence: its place in the one order every stage and replay agree on. */
@@ -97,6 +111,8 @@ public final class EngineEvent {
     public long resolvedFingerprintLow;
     /** The reason this event flagged the card, or NOT_FLAGGED. */
     public FlagReason flagRaised;
+    /** The analyst's rule that decided an authorization (the compiled rule's own name, not a copy), or null. */
+    public String ruleName;
     /** For control events: whether the business logic found something to change. */
     public boolean applied;
     public Object queryResult;
@@ -141,6 +157,13 @@ public final class EngineEvent {
             modelPath = null;
             Arrays.fill(modelSha256, (byte)0);
         }
+        if (rulesPath != null || compiledRules != null || listName != null) {
+            compiledRules = null;
+            rulesPath = null;
+            Arrays.fill(rulesSha256, (byte)0);
+            listName = null;
+        }
+        listKey = 0L;
         clearOutcome();
     }
 
@@ -185,6 +208,11 @@ public final class EngineEvent {
         modelVersion = staged.modelVersion;
         modelPath = staged.modelPath;
         System.arraycopy(staged.modelSha256, 0, modelSha256, 0, modelSha256.length);
+        compiledRules = staged.compiledRules;
+        rulesPath = staged.rulesPath;
+        System.arraycopy(staged.rulesSha256, 0, rulesSha256, 0, rulesSha256.length);
+        listName = staged.listName;
+        listKey = staged.listKey;
         clearOutcome();
     }
 
@@ -201,6 +229,7 @@ public final class EngineEvent {
         resolvedFingerprintHigh = 0L;
         resolvedFingerprintLow = 0L;
         flagRaised = FlagReason.NOT_FLAGGED;
+        ruleName = null;
         applied = false;
         queryResult = null;
     }

@@ -13,5 +13,14 @@ public enum EventType {
      * authorization sequenced after it is scored by the new model. Journaled with the model's version, serving-file
      * path and SHA-256, so replay switches at the same place.
      */
-    LOAD_MODEL
+    LOAD_MODEL,
+    /**
+     * Puts a compiled rules file in force at this event's sequence. Journaled with the file's path and SHA-256, so
+     * replay recompiles the same file and switches at the same place.
+     */
+    LOAD_RULES,
+    /** Adds an item (as its key) to a list of the rules in force. */
+    LIST_ADD,
+    /** Removes an item (as its key) from a list of the rules in force. */
+    LIST_REMOVE
 }

@@ -32,6 +32,8 @@ import java.util.List;
  * 40 reason0, reason1, reason2  byte x3 (ordinals, -1 for none); 43 flag raised byte (ordinal)
  * 44 applied byte (0/1); 45 stand-in byte (0/1); 46 latency nanos long
  * 54 scorer version: Chronicle stop-bit length and UTF-8, -1 when absent
+ * then, in format {@link EventCodec#DECISION_RULE_FORMAT} only (written when an analyst's rule decided), the rule's
+ *    name, the same way
  * then an 8-byte {@link RecordChecksum} of the bytes before it, checked on every read
  * </pre>
  * Answers callers gave on their own threads (stand-ins, malformed requests) carry sequence -1.
@@ -97,7 +99,7 @@ public final class DecisionJournal implements AutoCloseable {
         write(appender, event.sequence, event.eventTimeMillis, event.type, event.resolvedFingerprintHigh,
             event.resolvedFingerprintLow, event.action, event.responseCode, event.score, event.reason0, event.reason1,
             event.reason2, event.flagRaised == null ? FlagReason.NOT_FLAGGED : event.flagRaised, event.applied, standIn,
-            latencyNanos, event.scorerVersion);
+            latencyNanos, event.scorerVersion, event.ruleName);
         lastSequence = event.sequence;
     }
 
@@ -114,7 +116,7 @@ public final class DecisionJournal implements AutoCloseable {
             decision.fingerprint().low(), decision.action(), decision.responseCode(), decision.score(),
             reasons.isEmpty() ? null : reasons.get(0), reasons.size() < 2 ? null : reasons.get(1),
             reasons.size() < 3 ? null : reasons.get(2), FlagReason.NOT_FLAGGED, false, decision.standIn(),
-            decision.latencyNanos(), decision.scorerVersion());
+            decision.latencyNanos(), decision.scorerVersion(), decision.ruleName());
     }
 
     /** Writes one record in the layout above, checksum last. */
@@ -122,13 +124,13 @@ public final class DecisionJournal implements AutoCloseable {
         final long fingerprintHigh, final long fingerprintLow, final Action action, final ResponseCode code,
         final int score, final ReasonCode reason0, final ReasonCode reason1, final ReasonCode reason2,
         final FlagReason flagRaised, final boolean applied, final boolean standIn, final long latencyNanos,
-        final String scorerVersion) {
+        final String scorerVersion, final String ruleName) {
         try {
             final DocumentContext dc = to.writingDocument();
             try {
                 final Bytes<?> bytes = dc.wire().bytes();
                 final long start = bytes.writePosition();
-                bytes.writeByte(EventCodec.DECISION_FORMAT);
+                bytes.writeByte(ruleName == null ? EventCodec.DECISION_FORMAT : EventCodec.DECISION_RULE_FORMAT);
                 bytes.writeLong(sequence);
                 bytes.writeLong(eventTimeMillis);
                 bytes.writeByte(EventCodec.ordinal(type));
@@ -145,6 +147,9 @@ public final class DecisionJournal implements AutoCloseable {
                 bytes.writeByte((byte)(standIn ? 1 : 0));
                 bytes.writeLong(latencyNanos);
                 bytes.writeUtf8(scorerVersion);
+                if (ruleName != null) {
+                    bytes.writeUtf8(ruleName);
+                }
                 RecordChecksum.append(bytes, start);
             } catch (final Exception | Error e) {
                 dc.rollbackOnClose();
@@ -207,7 +212,7 @@ public final class DecisionJournal implements AutoCloseable {
     }
 
     static String formatProblem(final byte format) {
-        if (format == EventCodec.FORMAT || format == EventCodec.MODEL_FORMAT) {
+        if (EventCodec.isInputFormat(format)) {
             return "an input event where a decision record was expected (is this the input journal?)";
         }
         return EventCodec.formatProblem(format);
@@ -215,16 +220,14 @@ public final class DecisionJournal implements AutoCloseable {
 
     static DecisionRecord decode(final Bytes<?> bytes) {
         final byte format = bytes.readByte(bytes.readPosition());
-        if (format != EventCodec.DECISION_FORMAT) {
+        if (!EventCodec.isDecisionFormat(format)) {
             throw new IllegalStateException(formatProblem(format));
         }
         if (!RecordChecksum.holds(bytes)) {
             throw new IllegalStateException("the decision record at sequence " + bytes.readLong(bytes.readPosition() + 1)
                 + " fails its checksum: the journal is damaged there");
         }
-        if (bytes.readByte() != EventCodec.DECISION_FORMAT) {
-            throw new IllegalStateException(formatProblem(format));
-        }
+        bytes.readSkip(1);
         final long sequence = bytes.readLong();
         final long time = bytes.readLong();
         final EventType type = TYPES[bytes.readByte()];
@@ -241,10 +244,11 @@ public final class DecisionJournal implements AutoCloseable {
         final boolean standIn = bytes.readByte() != 0;
         final long latency = bytes.readLong();
         final String scorerVersion = bytes.readUtf8();
+        final String ruleName = format == EventCodec.DECISION_RULE_FORMAT ? bytes.readUtf8() : null;
         bytes.readSkip(RecordChecksum.LENGTH);
         return new DecisionRecord(sequence, time, type, high, low, action < 0 ? null : ACTIONS[action],
             code < 0 ? null : CODES[code], score, reason0, reason1, reason2, scorerVersion, flag, applied, standIn,
-            latency);
+            latency, ruleName);
     }
 
     private static ReasonCode reason(final byte ordinal) {

@@ -27,11 +27,12 @@ import java.util.List;
  * @param applied           for control events: whether anything changed
  * @param standIn           whether the caller got a stand-in decision instead of the business logic's
  * @param latencyNanos      ingress to release, nanoseconds
+ * @param ruleName          the analyst's rule that decided, or null
  */
 public record DecisionRecord(long sequence, long eventTimeMillis, EventType type, long fingerprintHigh,
     long fingerprintLow, Action action, ResponseCode responseCode, int score, ReasonCode reason0, ReasonCode reason1,
     ReasonCode reason2, String scorerVersion, FlagReason flagRaised, boolean applied, boolean standIn,
-    long latencyNanos) {
+    long latencyNanos, String ruleName) {
 
     /** The reasons present, in order. */
     public List<ReasonCode> reasons() {

@@ -36,7 +36,10 @@ import net.openhft.chronicle.bytes.Bytes;
  * 123 request id: Chronicle stop-bit length and UTF-8, length -1 when absent
  * </pre>
  * A {@link EventType#LOAD_MODEL} record has format {@link #MODEL_FORMAT}: the same layout, then the model version and
- * the serving file's path (each stop-bit length and UTF-8) and the file's 32-byte SHA-256. Every record ends with an
+ * the serving file's path (each stop-bit length and UTF-8) and the file's 32-byte SHA-256. A
+ * {@link EventType#LOAD_RULES}, {@link EventType#LIST_ADD} or {@link EventType#LIST_REMOVE} record has format
+ * {@link #RULES_FORMAT}: the same layout, then the rules file's path (stop-bit length and UTF-8, -1 when absent), its
+ * 32-byte SHA-256, the list name (likewise) and the item's key (long). Every record ends with an
  * 8-byte {@link RecordChecksum} of the bytes before it, checked on every read. Enum ordinals are part of the format:
  * the enums are append-only.
  */
@@ -45,8 +48,12 @@ public final class EventCodec {
     public static final byte FORMAT = 0x13;
     /** Record kind 1 (input event), format version 2: version 1 plus the model fields; only for LOAD_MODEL. */
     public static final byte MODEL_FORMAT = 0x14;
+    /** Record kind 1 (input event), format version 3: version 1 plus the rules and list fields; only for those events. */
+    public static final byte RULES_FORMAT = 0x15;
     /** Record kind 2 (decision), format version 1; see {@link DecisionJournal}. */
     public static final byte DECISION_FORMAT = 0x22;
+    /** Record kind 2 (decision), format version 2: version 1 plus the deciding rule's name; only when a rule decided. */
+    public static final byte DECISION_RULE_FORMAT = 0x23;
     public static final int FIXED_LENGTH = 123;
     /** Request ids are journaled up to this length; longer ones are cut, so one request cannot overflow a write. */
     public static final int MAX_REQUEST_ID_CHARS = 256;
@@ -63,8 +70,9 @@ public final class EventCodec {
     /** Writes the request part of {@code event} with its {@code sequence} at the write position of {@code bytes}. */
     public static void encode(final EngineEvent event, final long sequence, final Bytes<?> bytes) {
         final boolean model = event.type == EventType.LOAD_MODEL;
+        final boolean rules = isRulesEvent(event.type);
         final long start = bytes.writePosition();
-        bytes.writeByte(model ? MODEL_FORMAT : FORMAT);
+        bytes.writeByte(model ? MODEL_FORMAT : rules ? RULES_FORMAT : FORMAT);
         bytes.writeLong(sequence);
         bytes.writeByte((byte)event.type.ordinal());
         bytes.writeLong(event.eventTimeMillis);
@@ -96,6 +104,12 @@ public final class EventCodec {
             bytes.writeUtf8(event.modelVersion);
             bytes.writeUtf8(event.modelPath);
             bytes.write(event.modelSha256);
+        }
+        if (rules) {
+            bytes.writeUtf8(event.rulesPath);
+            bytes.write(event.rulesSha256);
+            bytes.writeUtf8(event.listName);
+            bytes.writeLong(event.listKey);
         }
         RecordChecksum.append(bytes, start);
     }
@@ -161,6 +175,14 @@ public final class EventCodec {
                 throw new IllegalStateException("model switch record at sequence " + sequence + " is truncated");
             }
         }
+        if (format == RULES_FORMAT) {
+            event.rulesPath = bytes.readUtf8();
+            if (bytes.read(event.rulesSha256) != event.rulesSha256.length) {
+                throw new IllegalStateException("rules record at sequence " + sequence + " is truncated");
+            }
+            event.listName = bytes.readUtf8();
+            event.listKey = bytes.readLong();
+        }
         bytes.readSkip(RecordChecksum.LENGTH);
         event.sequence = sequence;
         return sequence;
@@ -178,11 +200,20 @@ public final class EventCodec {
 
     /** Whether {@code format} is an input-event record of a version this codec reads. */
     public static boolean isInputFormat(final byte format) {
-        return format == FORMAT || format == MODEL_FORMAT;
+        return format == FORMAT || format == MODEL_FORMAT || format == RULES_FORMAT;
+    }
+
+    private static boolean isRulesEvent(final EventType type) {
+        return type == EventType.LOAD_RULES || type == EventType.LIST_ADD || type == EventType.LIST_REMOVE;
+    }
+
+    /** Whether {@code format} is a decision record of a version the decision journal reads. */
+    public static boolean isDecisionFormat(final byte format) {
+        return format == DECISION_FORMAT || format == DECISION_RULE_FORMAT;
     }
 
     static String formatProblem(final byte format) {
-        if (format == DECISION_FORMAT) {
+        if (isDecisionFormat(format)) {
             return "a decision record where an input event was expected (is this the decision journal?)";
         }
         if (isInputFormat(format)) {

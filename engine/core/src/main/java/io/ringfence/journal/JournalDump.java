@@ -90,6 +90,10 @@ public final class JournalDump {
         if (event.linkedFingerprintHigh != 0 || event.linkedFingerprintLow != 0) {
             json.fingerprint("linked_fingerprint", event.linkedFingerprintHigh, event.linkedFingerprintLow);
         }
+        json.field("rules_path", event.rulesPath).field("list", event.listName);
+        if (event.listName != null) {
+            json.hex64("list_key", event.listKey);
+        }
         json.field("request_id", event.requestId);
         return json.toString();
     }
@@ -106,6 +110,7 @@ public final class JournalDump {
             .field("score", record.score())
             .array("reasons", record.reasons())
             .field("scorer_version", record.scorerVersion())
+            .field("rule", record.ruleName())
             .field("flag_raised", record.flagRaised())
             .field("applied", record.applied())
             .field("stand_in", record.standIn())

@@ -116,7 +116,8 @@ final class Queues {
                     final var bytes = dc.wire().bytes();
                     final byte format = bytes.readByte();
                     if (format != expectedFormat
-                        && !(expectedFormat == EventCodec.FORMAT && format == EventCodec.MODEL_FORMAT)) {
+                        && !(expectedFormat == EventCodec.FORMAT && EventCodec.isInputFormat(format))
+                        && !(expectedFormat == EventCodec.DECISION_FORMAT && EventCodec.isDecisionFormat(format))) {
                         throw new JournalException("journal " + queue.fileAbsolutePath() + " ends with "
                             + (expectedFormat == EventCodec.FORMAT ? EventCodec.formatProblem(format)
                             : DecisionJournal.formatProblem(format)));

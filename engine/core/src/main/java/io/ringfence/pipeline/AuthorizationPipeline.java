@@ -20,12 +20,14 @@ import io.ringfence.journal.EventJournal;
 import io.ringfence.journal.JournalException;
 import io.ringfence.journal.JournalOwnership;
 import io.ringfence.metrics.EngineCounters;
+import io.ringfence.rules.RuleSet;
 import io.ringfence.snapshot.SnapshotStore;
 import org.HdrHistogram.Histogram;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadFactory;
@@ -213,6 +215,16 @@ public final class AuthorizationPipeline implements AutoCloseable {
 
     public String scorerVersion() {
         return riskEngine.scorerVersion();
+    }
+
+    /** The analysts' rules in force, for callers that prepare list changes against them. */
+    public RuleSet rules() {
+        return riskEngine.rules();
+    }
+
+    /** Hits of the analysts' rules in force, by counter label. */
+    public Map<String, Long> ruleHitCounters() {
+        return riskEngine.ruleHitCounters();
     }
 
     public EngineCounters counters() {

@@ -62,6 +62,7 @@ public class PendingResponse implements ResponseSink {
     private ResponseCode responseCode;
     private int score;
     private String scorerVersion;
+    private String ruleName;
     private ReasonCode reason0;
     private ReasonCode reason1;
     private ReasonCode reason2;
@@ -114,6 +115,7 @@ public class PendingResponse implements ResponseSink {
         responseCode = event.responseCode;
         score = event.score;
         scorerVersion = event.scorerVersion;
+        ruleName = event.ruleName;
         reason0 = event.reason0;
         reason1 = event.reason1;
         reason2 = event.reason2;
@@ -195,7 +197,7 @@ public class PendingResponse implements ResponseSink {
     public final Decision toDecision() {
         return new Decision(requestId == null ? null : requestId.toString(), action, responseCode, score,
             ReasonCode.listOf(reason0, reason1, reason2),
-            fingerprint(), latencyNanos, false, sequence, scorerVersion, flagRaised);
+            fingerprint(), latencyNanos, false, sequence, scorerVersion, flagRaised, ruleName);
     }
 
     public final Fingerprint fingerprint() {

@@ -13,7 +13,7 @@ final class ArchitectureRules {
     static final String API = "io.ringfence.api";
     /** Domain packages: the business logic and what it is made of. None may know the Disruptor or Chronicle. */
     static final Set<String> DOMAIN = Set.of("io.ringfence.history", "io.ringfence.features", "io.ringfence.scoring",
-        "io.ringfence.decision", "io.ringfence.event", "io.ringfence.ingress");
+        "io.ringfence.decision", "io.ringfence.event", "io.ringfence.ingress", "io.ringfence.rules");
     static final Set<String> INFRASTRUCTURE = Set.of("com.lmax.disruptor", "net.openhft.chronicle");
     /** The command line parses arguments and prints; the work lives behind these. */
     static final Set<String> CLI_MAY_USE = Set.of("io.ringfence", API, "io.ringfence.journal", "io.ringfence.models",

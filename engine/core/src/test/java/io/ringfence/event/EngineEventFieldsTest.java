@@ -38,15 +38,17 @@ class EngineEventFieldsTest {
         "linkedFingerprintLow");
     /** Journaled only with a model switch. */
     private static final Set<String> JOURNALED_MODEL = Set.of("modelVersion", "modelPath", "modelSha256");
+    /** Journaled only with a rules switch or a list change. */
+    private static final Set<String> JOURNALED_RULES = Set.of("rulesPath", "rulesSha256", "listName", "listKey");
     /** Carried into the ring but not journaled: live-only (where to answer, when it entered, the loaded scorer). */
     private static final Set<String> LIVE_REQUEST = Set.of("sink", "sinkGeneration", "ingressNanos", "queryKind",
-        "scorer");
+        "scorer", "compiledRules");
     /** Set by one stage for a later one (journal failed, answer late); reset whenever a request is copied in. */
     private static final Set<String> STAGE_STATUS = Set.of("journalFailed", "deliveredLate");
     /** What the business logic answers. */
     private static final Set<String> OUTCOME = Set.of("sequence", "action", "responseCode", "score", "scorerVersion",
         "reason0", "reason1", "reason2", "resolvedFingerprintHigh", "resolvedFingerprintLow", "flagRaised", "applied",
-        "queryResult");
+        "queryResult", "ruleName");
     /** Outcome fields the response slot keeps under another name. */
     private static final Map<String, String> SLOT_NAMES = Map.of("resolvedFingerprintHigh", "fingerprintHigh",
         "resolvedFingerprintLow", "fingerprintLow");
@@ -54,8 +56,8 @@ class EngineEventFieldsTest {
     @Test
     void everyFieldHasItsPlace() {
         final Set<String> listed = new TreeSet<>();
-        for (final Set<String> group : List.of(JOURNALED_REQUEST, JOURNALED_MODEL, LIVE_REQUEST, STAGE_STATUS,
-            OUTCOME)) {
+        for (final Set<String> group : List.of(JOURNALED_REQUEST, JOURNALED_MODEL, JOURNALED_RULES, LIVE_REQUEST,
+            STAGE_STATUS, OUTCOME)) {
             for (final String name : group) {
                 assertTrue(listed.add(name), name + " is listed twice");
             }
@@ -108,7 +110,8 @@ class EngineEventFieldsTest {
     void theJournalKeepsEveryJournaledRequestField() throws ReflectiveOperationException {
         final Bytes<?> bytes = Bytes.allocateElasticDirect(512);
         try {
-            for (final EventType type : new EventType[] {EventType.AUTHORIZE, EventType.LOAD_MODEL}) {
+            for (final EventType type : new EventType[] {EventType.AUTHORIZE, EventType.LOAD_MODEL,
+                EventType.LOAD_RULES, EventType.LIST_REMOVE}) {
                 final EngineEvent event = filled(type);
                 bytes.clear();
                 EventCodec.encode(event, 42L, bytes);
@@ -118,6 +121,9 @@ class EngineEventFieldsTest {
                 final Set<String> journaled = new TreeSet<>(JOURNALED_REQUEST);
                 if (type == EventType.LOAD_MODEL) {
                     journaled.addAll(JOURNALED_MODEL);
+                }
+                if (type == EventType.LOAD_RULES || type == EventType.LIST_REMOVE) {
+                    journaled.addAll(JOURNALED_RULES);
                 }
                 for (final Field field : fields()) {
                     if (journaled.contains(field.getName())) {

@@ -53,7 +53,8 @@ class DecisionJournalTest {
             final DecisionRecord r = read.get(i);
             final DecisionRecord expected = new DecisionRecord(e.sequence, e.eventTimeMillis, e.type,
                 e.resolvedFingerprintHigh, e.resolvedFingerprintLow, e.action, e.responseCode, e.score, e.reason0,
-                e.reason1, e.reason2, e.scorerVersion, e.flagRaised, e.applied, standIns.get(i), latencies.get(i));
+                e.reason1, e.reason2, e.scorerVersion, e.flagRaised, e.applied, standIns.get(i), latencies.get(i),
+                e.ruleName);
             assertEquals(expected, r, "record " + i);
         }
     }
@@ -142,6 +143,7 @@ class DecisionJournalTest {
         event.scorerVersion = random.nextInt(4) == 0 ? null : "builtin-policy/" + random.nextInt(9);
         event.flagRaised = FlagReason.values()[random.nextInt(FlagReason.values().length)];
         event.applied = random.nextBoolean();
+        event.ruleName = random.nextInt(3) == 0 ? "rule-" + random.nextInt(99) : null;
         return event;
     }
 

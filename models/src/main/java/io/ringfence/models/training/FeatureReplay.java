@@ -11,6 +11,8 @@ import io.ringfence.api.StoreCapacities;
 import io.ringfence.models.data.CsvReplayReader;
 import io.ringfence.models.data.ReplayFormatException;
 import io.ringfence.models.data.ReplayRow;
+import io.ringfence.scoring.BuiltInPolicyScorer;
+import io.ringfence.scoring.Scorer;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -97,8 +99,29 @@ public final class FeatureReplay {
      * rows are test data or already pseudonymous), room for {@code cardCapacity} cards.
      */
     public static EngineConfig engineConfig(final int cardCapacity) {
-        return EngineConfig.builder().developmentFingerprintKey()
+        return engineConfig(cardCapacity, new BuiltInPolicyScorer());
+    }
+
+    /** {@link #engineConfig(int)}, scoring with {@code scorer} (a trained model, say) rather than the policy. */
+    public static EngineConfig engineConfig(final int cardCapacity, final Scorer scorer) {
+        return EngineConfig.builder().developmentFingerprintKey().scorer(() -> scorer)
             .capacities(StoreCapacities.DEFAULT.withCards(cardCapacity).withTokens(TOKEN_CAPACITY_DEFAULT)).build();
+    }
+
+    /** What a replay shows: every authorization the engine decided, in file order. */
+    public interface Visitor {
+        /**
+         * Called once, before the first authorization at or after {@code from} (the ones before only warmed the
+         * state), for a visitor that changes the engine there (loads rules, say).
+         */
+        default void windowStarts(final OfflineEngine engine, final long timeMillis) {
+        }
+
+        /**
+         * @param outcome  the engine's decision, valid until the next event
+         * @param inWindow whether the row is at or after {@code from}
+         */
+        void decided(ReplayRow row, OfflineEngine.Outcome outcome, boolean inWindow);
     }
 
     /**
@@ -108,7 +131,23 @@ public final class FeatureReplay {
      * @throws IOException           when the file cannot be read
      */
     public Stats run(final Path file, final Consumer<FeatureRow> sink) throws IOException {
-        final OfflineEngine engine = OfflineEngine.create(engineConfig(cardCapacity));
+        return run(file, OfflineEngine.create(engineConfig(cardCapacity)), (row, outcome, inWindow) -> {
+            if (inWindow) {
+                sink.accept(new FeatureRow(row.id() == null ? "line:" + row.line() : row.id(),
+                    outcome.fingerprint().toString(), row.timeMillis(), outcome.features(), row.label(),
+                    outcome.action() == null ? 0 : outcome.score()));
+            }
+        });
+    }
+
+    /**
+     * Replays {@code file} through {@code engine} (built with {@link #engineConfig} or a copy of it that names another
+     * scorer), showing {@code visitor} every decided authorization before {@code to}, in file order.
+     *
+     * @throws ReplayFormatException at a malformed row or a row out of time order
+     * @throws IOException           when the file cannot be read
+     */
+    public Stats run(final Path file, final OfflineEngine engine, final Visitor visitor) throws IOException {
         final PriorityQueue<PendingEvent> pending = new PriorityQueue<>(
             Comparator.comparingLong(PendingEvent::timeMillis).thenComparingLong(PendingEvent::order));
         final long disputeMillis = DISPUTE_DELAY.toMillis();
@@ -122,6 +161,7 @@ public final class FeatureReplay {
         long frauds = 0;
         long reports = 0;
         long lastTime = Long.MIN_VALUE;
+        boolean windowStarted = false;
         try (CsvReplayReader reader = CsvReplayReader.open(file)) {
             for (ReplayRow row = reader.next(); row != null; row = reader.next()) {
                 final long time = row.timeMillis();
@@ -141,6 +181,10 @@ public final class FeatureReplay {
                         reports++;
                     }
                 }
+                if (!windowStarted && time >= fromMillis) {
+                    windowStarted = true;
+                    visitor.windowStarts(engine, time);
+                }
                 final AuthorizationRequest request = row.request();
                 final OfflineEngine.Outcome outcome = engine.authorize(request);
                 final boolean decided = !outcome.refused();
@@ -148,10 +192,9 @@ public final class FeatureReplay {
                     rejected++;
                 } else if (time < fromMillis) {
                     warmUp++;
+                    visitor.decided(row, outcome, false);
                 } else {
-                    sink.accept(new FeatureRow(row.id() == null ? "line:" + row.line() : row.id(),
-                        outcome.fingerprint().toString(), time, outcome.features(), row.label(),
-                        outcome.action() == null ? 0 : outcome.score()));
+                    visitor.decided(row, outcome, true);
                     emitted++;
                 }
                 if (row.fraud() && decided) {

@@ -5,6 +5,8 @@ import io.ringfence.demo.DemoOptions;
 import io.ringfence.demo.DemoReport;
 import io.ringfence.demo.DemoResult;
 import io.ringfence.demo.DemoRunner;
+import io.ringfence.models.rules.RulesCheck;
+import io.ringfence.models.rules.RulesRefusedException;
 import io.ringfence.synthetic.GeneratorConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -71,6 +73,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Mixin
     private ModelOption model;
 
+    @Option(names = "--rules", paramLabel = "FILE",
+        description = "A rules file the engine puts in force before the day; the report lists each rule's hits.")
+    private Path rules;
+
     @Override
     public Integer call() {
         if (journal != null && Files.exists(journal) && !isEmptyDirectory(journal)) {
@@ -89,12 +95,20 @@ public final class DemoCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--in-flight must be between 1 and " + MAX_IN_FLIGHT
                 + ", was " + inFlight);
         }
+        if (rules != null) {
+            try {
+                RulesCheck.check(rules);
+            } catch (final RulesRefusedException e) {
+                return RulesCommand.refused(spec, e);
+            }
+        }
         final Path modelDirectory = model.directory();
         final long start = System.nanoTime();
         final DemoResult result;
         try {
             result = DemoRunner.run(DemoOptions.of(cards, seed).withProducers(producers)
-                .withInFlight(inFlight).withWarmUp(warmUp).withJournal(journal).withModel(modelDirectory));
+                .withInFlight(inFlight).withWarmUp(warmUp).withJournal(journal).withModel(modelDirectory)
+                .withRules(rules));
         } catch (final IllegalArgumentException e) {
             spec.commandLine().getErr().println("ringfence demo: " + CommandFailures.oneLine(e.getMessage()));
             return 1;

@@ -33,7 +33,7 @@ public final class DemoReport {
     private static final int BLOCKS_LISTED = 30;
     private static final Map<ResponseCode, String> CODE_MEANINGS = Map.ofEntries(
         Map.entry(ResponseCode.APPROVED, "approved (APPROVE, or REVIEW: approved and queued for an analyst)"),
-        Map.entry(ResponseCode.DO_NOT_HONOUR, "do not honour: declined on risk score"),
+        Map.entry(ResponseCode.DO_NOT_HONOUR, "do not honour: declined on risk score or by a rule"),
         Map.entry(ResponseCode.INVALID_TRANSACTION, "invalid transaction"),
         Map.entry(ResponseCode.INVALID_AMOUNT, "invalid amount"),
         Map.entry(ResponseCode.INVALID_CARD_NUMBER, "invalid card number"),
@@ -58,6 +58,7 @@ public final class DemoReport {
         report.header();
         report.decisions();
         report.flags();
+        report.rules();
         report.scenarios();
         report.blocks();
         report.performance();
@@ -153,6 +154,24 @@ public final class DemoReport {
             n(stats.counter("flags.raised.CNP_FRAUD_DECLINE")), n(stats.counter("flags.raised.FRAUD_REPORT")),
             n(stats.counter("flags.raised.CARD_TESTING")), n(stats.counter("flags.cleared")),
             n(stats.counter("flags.blocked.CP")));
+        line("");
+    }
+
+    /** Each rule's hits, when rules were in force: payments it decided, or for a shadow rule, payments it matched. */
+    private void rules() {
+        final Map<String, Long> counters = result.stats().counters();
+        final List<String> labels = counters.keySet().stream().filter(label -> label.startsWith("rules.")).sorted()
+            .toList();
+        if (labels.isEmpty()) {
+            return;
+        }
+        line("Rules (%s): payments each rule decided; for shadow rules, payments they matched",
+            result.options().rules());
+        for (final String label : labels) {
+            final boolean shadow = label.startsWith("rules.shadow.");
+            line("  %-32s %10s%s", label.substring(shadow ? "rules.shadow.".length() : "rules.hits.".length()),
+                n(counters.get(label)), shadow ? "  (shadow)" : "");
+        }
         line("");
     }
 

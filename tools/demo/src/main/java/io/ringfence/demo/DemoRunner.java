@@ -18,7 +18,7 @@ import java.util.List;
  * store sized to the population) and drives the day through it.
  *
  * <p>With a model, both engines switch to it before the first authorization; without, they score with the built-in
- * policy. With warm-up, the day is first driven through a scratch engine that is then thrown away, so the JIT has
+ * policy. With a rules file, both put it in force before the first authorization too. With warm-up, the day is first driven through a scratch engine that is then thrown away, so the JIT has
  * compiled the hot paths before the measured run; the measured engine starts empty.
  */
 public final class DemoRunner {
@@ -41,6 +41,7 @@ public final class DemoRunner {
             final long warmUpStart = System.nanoTime();
             try (Engine scratch = Engine.start(config)) {
                 loadModel(scratch, options.model());
+                loadRules(scratch, options.rules());
                 new TrafficDriver(scratch, options.producers(), options.inFlight()).drive(traffic.events());
             }
             warmUpNanos = System.nanoTime() - warmUpStart;
@@ -59,6 +60,7 @@ public final class DemoRunner {
             .build();
         try (Engine engine = Engine.start(measured)) {
             loadModel(engine, options.model());
+            loadRules(engine, options.rules());
             final long driveStart = System.nanoTime();
             final List<EventOutcome> outcomes = new TrafficDriver(engine, options.producers(), options.inFlight())
                 .drive(traffic.events());
@@ -81,6 +83,21 @@ public final class DemoRunner {
         final Ack ack = engine.loadModel(model);
         if (ack.status() != Ack.Status.APPLIED) {
             throw new IllegalArgumentException("model " + model + " was refused: " + ack.detail());
+        }
+    }
+
+    /**
+     * Puts the rules file in force, if one is given, before any traffic.
+     *
+     * @throws IllegalArgumentException when the engine refuses the file (its message is FILE:LINE:COL: message)
+     */
+    private static void loadRules(final Engine engine, final Path rules) {
+        if (rules == null) {
+            return;
+        }
+        final Ack ack = engine.loadRules(rules);
+        if (ack.status() != Ack.Status.APPLIED) {
+            throw new IllegalArgumentException(ack.detail());
         }
     }
 
