@@ -16,7 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static io.ringfence.TestRequests.MINUTE;
 import static io.ringfence.TestRequests.T0;
@@ -74,6 +76,37 @@ class RulesIT {
                 "the rules in force stay");
             assertEquals(2L, engine.stats().counter("rules.hits.big-online"));
             assertEquals(0L, engine.stats().counter("rules.shadow.night"));
+        }
+    }
+
+    @Test
+    void aSwitchUnderLoadSplitsTheDecisionsAtItsSequence() throws Exception {
+        final Path rules = rulesFile("[all-online] Review if :channel: = 'CNP'\n");
+        // A new card each time: velocity, declines and flags on one card would keep payments from the rules.
+        try (Engine engine = Engine.start(smallEngine().build())) {
+            final List<Decision> decisions = Collections.synchronizedList(new ArrayList<>());
+            final AtomicBoolean stop = new AtomicBoolean();
+            final Thread gateway = new Thread(() -> {
+                for (long i = 0; !stop.get() || i < 200; i++) {
+                    decisions.add(engine.authorize(cardNotPresent(null, T0 + i * 1_000).cardReference("card-" + i)
+                        .build()));
+                }
+            }, "test-gateway");
+            gateway.start();
+            while (decisions.size() < 100) {
+                Thread.onSpinWait();
+            }
+            final Ack loaded = engine.loadRules(rules);
+            stop.set(true);
+            gateway.join();
+            assertTrue(loaded.isApplied(), loaded.toString());
+            synchronized (decisions) {
+                for (final Decision decision : decisions) {
+                    assertEquals(decision.sequence() > loaded.sequence() ? "all-online" : null, decision.ruleName(),
+                        "decision at sequence " + decision.sequence() + ", rules switched at " + loaded.sequence());
+                }
+                assertTrue(decisions.stream().anyMatch(d -> d.sequence() > loaded.sequence()));
+            }
         }
     }
 
