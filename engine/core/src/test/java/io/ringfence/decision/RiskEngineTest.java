@@ -33,6 +33,7 @@ import static io.ringfence.TestRequests.cardPresent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -281,13 +282,22 @@ class RiskEngineTest {
     void aRejectedRequestIsAnsweredAndCountedButChangesNoState() {
         h.authorize(cardPresent(TestCards.VISA, T0).build());
         final long before = h.stateDigest();
-        final EngineEvent rejected = h.authorize(cardPresent(TestCards.VISA, T0 + MINUTE).amountMinor(0).build());
+        final EngineEvent rejected = h.authorize(cardPresent(TestCards.VISA, T0 + MINUTE).amountMinor(-1).build());
         assertEquals(Action.DECLINE, rejected.action);
         assertEquals(ResponseCode.INVALID_AMOUNT, rejected.responseCode);
-        assertEquals(List.of(ReasonCode.AMOUNT_NOT_POSITIVE), reasons(rejected));
+        assertEquals(List.of(ReasonCode.AMOUNT_NEGATIVE), reasons(rejected));
         assertEquals(before, h.stateDigest());
-        assertEquals(1, h.counters().snapshot().get("rejections.AMOUNT_NOT_POSITIVE"));
+        assertEquals(1, h.counters().snapshot().get("rejections.AMOUNT_NEGATIVE"));
         assertEquals(1, h.counters().get(EngineCounter.AUTHORIZATIONS_CP).get());
+    }
+
+    @Test
+    void aZeroAmountAccountVerificationIsScoredAndRecordedInTheCardHistory() {
+        final EngineEvent verification = h.authorize(cardPresent(TestCards.VISA, T0).amountMinor(0).build());
+        assertEquals(Action.APPROVE, verification.action);
+        assertNull(verification.rejection, "decided by the business logic, not refused at ingress");
+        h.authorize(cardPresent(TestCards.VISA, T0 + MINUTE).build());
+        assertEquals(1.0, h.features().get(Feature.CP_COUNT_1H));
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.ringfence.api.CardRef;
 import io.ringfence.api.FlagReason;
 import io.ringfence.api.FraudReport;
 import io.ringfence.api.FraudReportKind;
+import io.ringfence.api.ReasonCode;
 import io.ringfence.api.StoreCapacities;
 import io.ringfence.models.data.CsvReplayReader;
 import io.ringfence.models.data.ReplayFormatException;
@@ -15,8 +16,13 @@ import io.ringfence.models.data.ReplayRow;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.StringJoiner;
 import java.util.function.Consumer;
 
 /**
@@ -44,8 +50,9 @@ import java.util.function.Consumer;
  * <p>Rows before {@code from} warm the state and are not emitted; reading stops at the first row at or after
  * {@code to}. The file must be in time order (the replay format's rows are; a row earlier than the one before stops
  * the replay with a {@link ReplayFormatException}). Streams: memory holds the engine's stores and the reports not
- * yet due, never the file. A request the engine rejects (malformed for ingress) is declined without features and is
- * not emitted; {@link Stats#rejected()} counts them.
+ * yet due, never the file. A request the engine refuses (malformed for ingress) is declined without features and is
+ * not emitted; {@link Stats#refusals()} counts them by reason and names the first one's line, so a tool can say what
+ * it could not use.
  *
  * <p>Deterministic: the same file and arguments give the same rows, byte for byte.
  */
@@ -65,8 +72,43 @@ public final class FeatureReplay {
      * What a replay did; {@code stateDigest} is the engine's {@link OfflineEngine#stateDigest()} at the end, to compare
      * with a live engine's after the same events.
      */
-    public record Stats(long rowsRead, long warmUpRows, long emitted, long rejected, long fraudRows,
+    public record Stats(long rowsRead, long warmUpRows, long emitted, Refusals refusals, long fraudRows,
                         long reportsApplied, long reportsPending, long stateDigest, long flagsDisputed) {
+        /** Rows the engine refused, whatever the reason. */
+        public long rejected() {
+            return refusals.total();
+        }
+    }
+
+    /**
+     * The rows the engine refused at ingress, by reason.
+     *
+     * @param byReason    how many rows each reason refused, reasons in declaration order
+     * @param firstLine   the file line of the first refused row, 0 when none was
+     * @param firstReason why that row was refused, null when none was
+     */
+    public record Refusals(Map<ReasonCode, Long> byReason, long firstLine, ReasonCode firstReason) {
+        public Refusals {
+            final Map<ReasonCode, Long> copy = new EnumMap<>(ReasonCode.class);
+            copy.putAll(byReason);
+            byReason = Collections.unmodifiableMap(copy);
+        }
+
+        public long total() {
+            return byReason.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** One line: {@code 3 rows refused by the engine (AMOUNT_NEGATIVE 2, INVALID_PAN 1), the first at line 7 (...)}. */
+        public String describe() {
+            if (byReason.isEmpty()) {
+                return "no rows refused by the engine";
+            }
+            final StringJoiner counts = new StringJoiner(", ");
+            byReason.forEach((reason, count) -> counts.add(reason.name() + " " + count));
+            final long total = total();
+            return String.format(Locale.ROOT, "%,d row%s refused by the engine (%s), the first at line %d (%s: %s)",
+                total, total == 1 ? "" : "s", counts, firstLine, firstReason.name(), firstReason.description());
+        }
     }
 
     /**
@@ -118,7 +160,9 @@ public final class FeatureReplay {
         long rows = 0;
         long warmUp = 0;
         long emitted = 0;
-        long rejected = 0;
+        final Map<ReasonCode, Long> refused = new EnumMap<>(ReasonCode.class);
+        long firstRefusedLine = 0;
+        ReasonCode firstRefusal = null;
         long frauds = 0;
         long reports = 0;
         long lastTime = Long.MIN_VALUE;
@@ -145,7 +189,11 @@ public final class FeatureReplay {
                 final OfflineEngine.Outcome outcome = engine.authorize(request);
                 final boolean decided = !outcome.refused();
                 if (!decided) {
-                    rejected++;
+                    refused.merge(outcome.refusal(), 1L, Long::sum);
+                    if (firstRefusal == null) {
+                        firstRefusal = outcome.refusal();
+                        firstRefusedLine = row.line();
+                    }
                 } else if (time < fromMillis) {
                     warmUp++;
                 } else {
@@ -167,7 +215,7 @@ public final class FeatureReplay {
             }
         }
         final long reportsPending = pending.stream().filter(PendingEvent::fraudReport).count();
-        return new Stats(rows, warmUp, emitted, rejected, frauds, reports, reportsPending, engine.stateDigest(),
+        return new Stats(rows, warmUp, emitted, new Refusals(refused, firstRefusedLine, firstRefusal), frauds, reports, reportsPending, engine.stateDigest(),
             disputes);
     }
 

@@ -5,6 +5,7 @@ import io.ringfence.EngineConfig;
 import io.ringfence.api.Fingerprint;
 import io.ringfence.api.FlagReason;
 import io.ringfence.api.FraudReportKind;
+import io.ringfence.api.ReasonCode;
 import io.ringfence.decision.DecisionPolicy;
 import io.ringfence.decision.RiskEngine;
 import io.ringfence.event.EngineEvent;
@@ -33,6 +34,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -139,6 +141,32 @@ class FeatureReplayTest {
         final ReplayFormatException e = assertThrows(ReplayFormatException.class,
             () -> replay(csv, DELAY, 0, Long.MAX_VALUE));
         assertTrue(e.getMessage().contains("time order"), e.getMessage());
+    }
+
+    @Test
+    void aFileWithOnlyTheHandbooksColumnsIsScoredRowByRowAndRefusalsAreCountedByReason() throws IOException {
+        final long t0 = Instant.parse("2018-07-25T10:00:00Z").toEpochMilli();
+        final Path csv = dir.resolve("handbook-columns.csv");
+        Files.writeString(csv, String.join("\n", "id,timestamp,card,channel,amount,currency,merchant,terminal,label",
+            "1," + Instant.ofEpochMilli(t0) + ",C596,CP,57.16,USD,T12,T12,0",
+            "2," + Instant.ofEpochMilli(t0 + 1000) + ",C596,CP,0.00,USD,T12,T12,0",
+            "3," + Instant.ofEpochMilli(t0 + 2000) + ",C17,CNP,12.00,USD,T3,T3,1",
+            "4," + Instant.ofEpochMilli(t0 + 3000) + ",C17,CP,100000001.00,USD,T3,T3,0",
+            "5," + Instant.ofEpochMilli(t0 + 4000) + ",C17,CNP,9.00,USD,T3,T3,0",
+            "6," + Instant.ofEpochMilli(t0 + 5000) + ",C596,CP,8.00,USD,T12,T12,1") + "\n");
+        final List<FeatureRow> rows = new ArrayList<>();
+        final FeatureReplay.Stats stats = new FeatureReplay(DELAY, 0, Long.MAX_VALUE, 1 << 14).run(csv, rows::add);
+
+        assertEquals(List.of("1", "2", "6"), rows.stream().map(FeatureRow::id).toList());
+        assertEquals(2.0, rows.get(2).features()[Feature.CP_COUNT_1H.ordinal()],
+            "the zero-amount verification was scored and counted in the card's history");
+        assertEquals(3, stats.rejected());
+        assertEquals(Map.of(ReasonCode.CNP_WITHOUT_SIGNALS, 2L, ReasonCode.AMOUNT_TOO_LARGE, 1L),
+            stats.refusals().byReason());
+        assertEquals(4, stats.refusals().firstLine());
+        assertTrue(stats.refusals().describe().startsWith("3 rows refused by the engine (AMOUNT_TOO_LARGE 1,"
+            + " CNP_WITHOUT_SIGNALS 2), the first at line 4 (CNP_WITHOUT_SIGNALS: "), stats.refusals().describe());
+        assertEquals(1, stats.fraudRows(), "a refused fraud row is never reported: the engine never saw it");
     }
 
     @Test
