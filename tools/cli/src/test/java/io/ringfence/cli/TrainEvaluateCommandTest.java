@@ -28,6 +28,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code ringfence train} and {@code ringfence evaluate} on a small generated file. */
@@ -229,6 +230,22 @@ class TrainEvaluateCommandTest {
             + "2025-03-04T10:00:00Z,C1,10.00,CNP,M1,1\n2025-03-04T11:00:00Z,C2,10.00,CNP,M1,0\n");
         assertFailure(train(dir.resolve("m"), "logistic", "1", online),
             "2 rows refused by the engine (CNP_WITHOUT_SIGNALS 2), the first at line 2");
+    }
+
+    @Test
+    void theHandbookProfileTrainsAndEvaluatesWithoutARefusedRow() {
+        final Path handbook = dir.resolve("handbook.csv");
+        assertEquals(0, RingfenceCli.run(pw(out), pw(err), "generate", "--profile", "handbook", "--cards", "500",
+            "--terminals", "1000", "--days", "30", "--seed", "2", "--out", handbook.toString()), err.toString());
+        final Path model = dir.resolve("handbook-model");
+        reset();
+        assertEquals(0, RingfenceCli.run(pw(out), pw(err), "train", "--data", handbook.toString(), "--from",
+            "2018-04-09", "--to", "2018-04-16", "--algorithm", "logistic", "--out", model.toString()), err.toString());
+        assertFalse(out.toString().contains("refused"), out.toString());
+        reset();
+        assertEquals(0, RingfenceCli.run(pw(out), pw(err), "evaluate", "--model", model.toString(), "--data",
+            handbook.toString(), "--from", "2018-04-23", "--to", "2018-04-30", "--json"), err.toString());
+        assertTrue(out.toString().contains("\"refused_rows\":{\"total\":0}"), out.toString());
     }
 
     /**
