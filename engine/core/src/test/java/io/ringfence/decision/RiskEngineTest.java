@@ -209,7 +209,9 @@ class RiskEngineTest {
         final EngineEvent atSkimmer = h.authorize(cardPresent(TestCards.DISCOVER, T0 + DAY + 4 * HOUR)
             .merchantId("store-9").terminalId("till-9").build());
         assertEquals(2.0, h.features().get(Feature.TERMINAL_FRAUD_REPORTS_30D));
-        assertEquals(300, atSkimmer.score);
+        assertEquals(2.0 / 3, h.features().get(Feature.TERMINAL_COMPROMISE_RATE_30D), 1e-9,
+            "two of the three cards that paid there were reported");
+        assertEquals(500, atSkimmer.score);
         assertEquals(List.of(ReasonCode.COMPROMISED_TERMINAL), reasons(atSkimmer));
 
         final EngineEvent elsewhere = h.authorize(cardPresent(TestCards.VISA_2, T0 + DAY + 5 * HOUR).build());
@@ -219,6 +221,8 @@ class RiskEngineTest {
 
         h.authorize(cardNotPresent(TestCards.MASTERCARD, T0 + DAY + 6 * HOUR).merchantId("shop-x").build());
         assertEquals(1.0, h.features().get(Feature.MERCHANT_FRAUD_REPORTS_30D));
+        assertEquals(1.0, h.features().get(Feature.MERCHANT_FRAUD_RATE_24H), "one fraud there, no payment before");
+        assertEquals(0.0, h.features().get(Feature.TERMINAL_FRAUD_RATE_24H), "the payment named no terminal");
 
         h.authorize(cardPresent(TestCards.DISCOVER, T0 + 40 * DAY).merchantId("store-9").terminalId("till-9").build());
         assertEquals(0.0, h.features().get(Feature.TERMINAL_FRAUD_REPORTS_30D), "reports age out after 30 days");

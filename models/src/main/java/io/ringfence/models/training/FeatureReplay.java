@@ -2,8 +2,10 @@ package io.ringfence.models.training;
 
 import io.ringfence.EngineConfig;
 import io.ringfence.OfflineEngine;
+import io.ringfence.api.Action;
 import io.ringfence.api.AuthorizationRequest;
 import io.ringfence.api.CardRef;
+import io.ringfence.api.Fingerprint;
 import io.ringfence.api.FlagReason;
 import io.ringfence.api.FraudReport;
 import io.ringfence.api.FraudReportKind;
@@ -19,9 +21,12 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Consumer;
 
@@ -46,6 +51,12 @@ import java.util.function.Consumer;
  * {@code ringfence demo}'s false-positive story does live; without that, one false decline would block the card for
  * the rest of the file and every later genuine payment would count against whichever scorer raised it. Only a
  * {@code label} of 0 is disputed; an unlabelled payment is not.
+ *
+ * <p><b>A card with known fraud is reissued.</b> A file's card column often names the customer, not the plastic
+ * (the handbook's {@code C596}): after a fraud report the issuer would have reissued the card and the customer pays on
+ * with the new one, but the replay sees the same reference, flagged. So a genuine payment refused because its card
+ * is flagged, whatever raised the flag, is disputed the same way: the flag is cleared {@link #DISPUTE_DELAY} later
+ * (one clear pending per card at a time). Frauds on the card before that are still refused.
  *
  * <p>Rows before {@code from} warm the state and are not emitted; reading stops at the first row at or after
  * {@code to}. The file must be in time order (the replay format's rows are; a row earlier than the one before stops
@@ -154,6 +165,7 @@ public final class FeatureReplay {
         final PriorityQueue<PendingEvent> pending = new PriorityQueue<>(
             Comparator.comparingLong(PendingEvent::timeMillis).thenComparingLong(PendingEvent::order));
         final long disputeMillis = DISPUTE_DELAY.toMillis();
+        final Set<Fingerprint> disputed = new HashSet<>();
         long disputes = 0;
         final long delayMillis = feedbackDelay.toMillis();
         long order = 0;
@@ -181,6 +193,9 @@ public final class FeatureReplay {
                 while (!pending.isEmpty() && pending.peek().timeMillis() <= time) {
                     final PendingEvent due = pending.poll();
                     due.applyTo(engine);
+                    if (!due.fraudReport()) {
+                        disputed.remove(due.fingerprint());
+                    }
                     if (due.fraudReport()) {
                         reports++;
                     }
@@ -205,18 +220,28 @@ public final class FeatureReplay {
                 if (row.fraud() && decided) {
                     frauds++;
                     pending.add(new PendingEvent(true, time + delayMillis, order++, card(request),
-                        request.merchantId(), request.terminalId()));
+                        request.merchantId(), request.terminalId(), outcome.fingerprint()));
                 } else if (row.label() == ReplayRow.Label.GENUINE && decided
-                    && outcome.flagRaised() != FlagReason.NOT_FLAGGED) {
+                    && (outcome.flagRaised() != FlagReason.NOT_FLAGGED || refusedForAFlag(outcome))
+                    && disputed.add(outcome.fingerprint())) {
                     disputes++;
                     pending.add(new PendingEvent(false, time + disputeMillis, order++, card(request),
-                        null, null));
+                        null, null, outcome.fingerprint()));
                 }
             }
         }
         final long reportsPending = pending.stream().filter(PendingEvent::fraudReport).count();
         return new Stats(rows, warmUp, emitted, new Refusals(refused, firstRefusedLine, firstRefusal), frauds, reports, reportsPending, engine.stateDigest(),
             disputes);
+    }
+
+    /** Declined because the card was already flagged, online or in store. */
+    private static boolean refusedForAFlag(final OfflineEngine.Outcome outcome) {
+        if (outcome.action() != Action.DECLINE) {
+            return false;
+        }
+        final List<ReasonCode> reasons = outcome.decision().reasons();
+        return reasons.contains(ReasonCode.CARD_FLAGGED) || reasons.contains(ReasonCode.CARD_FLAGGED_ONLINE);
     }
 
     private static CardRef card(final AuthorizationRequest request) {
@@ -228,7 +253,7 @@ public final class FeatureReplay {
      * a flag the cardholder disputed.
      */
     private record PendingEvent(boolean fraudReport, long timeMillis, long order, CardRef card, String merchantId,
-                                String terminalId) {
+                                String terminalId, Fingerprint fingerprint) {
         void applyTo(final OfflineEngine engine) {
             if (fraudReport) {
                 engine.reportFraud(new FraudReport(card, FraudReportKind.ISSUER_REPORT, timeMillis, merchantId,
