@@ -164,7 +164,7 @@ class ConcurrencyIT {
             final AuthorizationRequest.Builder b = i % 2 == 0 ? cardPresent(pans[card], time)
                 : cardNotPresent(pans[card], time).deviceId("device-" + card);
             if (id % MALFORMED_EVERY == 0) {
-                b.amountMinor(0);
+                b.amountMinor(-1);
             } else {
                 b.amountMinor(500 + (i % 5_000));
             }
@@ -207,7 +207,7 @@ class ConcurrencyIT {
             } else {
                 problems.add("request " + id + " got an unexpected stand-in " + d.reasons());
             }
-        } else if (d.reasons().contains(ReasonCode.AMOUNT_NOT_POSITIVE)) {
+        } else if (d.reasons().contains(ReasonCode.AMOUNT_NEGATIVE)) {
             refusedAtIngress.incrementAndGet();
             if (d.sequence() != -1) {
                 problems.add("request " + id + " was malformed but took ring sequence " + d.sequence());

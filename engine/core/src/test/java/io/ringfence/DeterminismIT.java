@@ -55,7 +55,7 @@ class DeterminismIT {
         for (final String counter : List.of("decisions.action.APPROVE", "decisions.action.DECLINE",
             "decisions.action.REVIEW", "decisions.action.CHALLENGE", "flags.blocked.CP", "flags.cleared",
             "flags.raised.CNP_FRAUD_DECLINE", "flags.raised.FRAUD_REPORT", "flags.raised.CARD_TESTING",
-            "token.links", "rejections.AMOUNT_NOT_POSITIVE", "rejections.INVALID_PAN")) {
+            "token.links", "rejections.AMOUNT_NEGATIVE", "rejections.INVALID_PAN")) {
             assertTrue(s.counter(counter) > 0, counter + " never happened: the script is too tame");
         }
         assertEquals(0, s.counter("standin.deadline") + s.counter("standin.ring-full"));

@@ -112,7 +112,7 @@ class PanNeverRestsIT {
             for (final String pan : pans) {
                 final AuthorizationRequest cp = cardPresent(pan, time += MINUTE).requestId("cp-" + said.size()).build();
                 final AuthorizationRequest cnp = cardNotPresent(pan, time += MINUTE).requestId("cnp-" + said.size()).build();
-                final AuthorizationRequest rejected = cardPresent(pan, time += MINUTE).amountMinor(0).build();
+                final AuthorizationRequest rejected = cardPresent(pan, time += MINUTE).amountMinor(-1).build();
                 final AuthorizationRequest expired = cardNotPresent(pan, time += MINUTE).expiry("0120").build();
                 for (final AuthorizationRequest r : List.of(cp, cnp, rejected, expired)) {
                     said.add(r.toString());

@@ -66,9 +66,13 @@ public final class ModelEvaluation {
     public record Subject(ModelManifest manifest, Scorer scorer, EvaluationWindow window) {
     }
 
-    /** What an evaluation found; {@link #json()} is the {@code --json} form. */
+    /**
+     * What an evaluation found; {@link #json()} is the {@code --json} form. {@code replay} says what the replay read,
+     * and what the engine refused.
+     */
     public record Outcome(Subject subject, HandbookSplit modelSplit, EvaluationResult model, EvaluationResult policy,
-                          List<FeatureImportance> importance, Path reportPage, double seconds) {
+                          List<FeatureImportance> importance, Path reportPage, double seconds,
+                          FeatureReplay.Stats replay) {
         public long testFrauds() {
             return modelSplit.test().stream().filter(ScoredTransaction::fraud).count();
         }
@@ -83,11 +87,11 @@ public final class ModelEvaluation {
             return "{" + model.jsonMembers()
                 + String.format(Locale.ROOT, ",\"algorithm\":\"%s\",\"test_from\":\"%s\",\"test_to_exclusive\":\"%s\","
                         + "\"feedback_delay_days\":%d,\"test_transactions\":%d,\"test_fraud\":%d,"
-                        + "\"removed_known_card_transactions\":%d,\"builtin_policy\":{%s},"
+                        + "\"removed_known_card_transactions\":%d,\"refused_rows\":{%s},\"builtin_policy\":{%s},"
                         + "\"serving_version\":\"%s\",\"feature_importance\":{%s}}",
                     algorithm(), window.testFrom(), window.testTo(), window.feedbackDelayDays(),
-                    modelSplit.test().size(), testFrauds(), modelSplit.removedFromTest(), policy.jsonMembers(),
-                    subject.scorer().version(), importanceJson(importance));
+                    modelSplit.test().size(), testFrauds(), modelSplit.removedFromTest(), refusedJson(replay),
+                    policy.jsonMembers(), subject.scorer().version(), importanceJson(importance));
         }
     }
 
@@ -147,8 +151,9 @@ public final class ModelEvaluation {
         final List<Integer> testIndex = new ArrayList<>();
         final long testFromMillis = ModelTrainer.millis(request.testFrom());
         final long startNanos = System.nanoTime();
+        final FeatureReplay.Stats replay;
         try {
-            new FeatureReplay(request.feedbackDelay(), ModelTrainer.millis(subject.window().trainFrom()),
+            replay = new FeatureReplay(request.feedbackDelay(), ModelTrainer.millis(subject.window().trainFrom()),
                 ModelTrainer.millis(request.testTo())).run(request.data(), row -> {
                     if (row.timeMillis() >= testFromMillis) {
                         testIndex.add(policy.size());
@@ -183,7 +188,8 @@ public final class ModelEvaluation {
             policyResult = EvaluationResult.of(policySplit);
         } catch (final IllegalArgumentException e) {
             throw new EvaluationRefusedException("cannot evaluate on " + request.testFrom() + " to "
-                + request.testTo() + " (exclusive): " + e.getMessage());
+                + request.testTo() + " (exclusive): " + e.getMessage()
+                + (replay.rejected() == 0 ? "" : "; " + replay.refusals().describe()));
         }
         if (request.scoresOut() != null) {
             writeScores(request.scoresOut(), testRows, scores);
@@ -201,7 +207,8 @@ public final class ModelEvaluation {
         } catch (final IOException e) {
             throw new IOException("cannot write the report in " + reportDirectory + ": " + e.getMessage(), e);
         }
-        return new Outcome(subject, modelSplit, modelResult, policyResult, compiled.importance(), reportPage, seconds);
+        return new Outcome(subject, modelSplit, modelResult, policyResult, compiled.importance(), reportPage, seconds,
+            replay);
     }
 
     private static void writeScores(final Path file, final List<FeatureRow> rows, final double[] scores)
@@ -219,6 +226,17 @@ public final class ModelEvaluation {
     private static ScorerEvaluation side(final EvaluationResult result, final HandbookSplit split) {
         return new ScorerEvaluation(result.aucRoc(), result.averagePrecision(), result.cardPrecisionAt100(),
             result.atThreshold(), split.test());
+    }
+
+    /** The rows the engine refused, by reason, as JSON members; with any, the first one's line. */
+    private static String refusedJson(final FeatureReplay.Stats replay) {
+        final StringBuilder json = new StringBuilder("\"total\":" + replay.rejected());
+        replay.refusals().byReason().forEach((reason, count) -> json.append(",\"").append(reason.name()).append("\":")
+            .append(count));
+        if (replay.rejected() > 0) {
+            json.append(",\"first_line\":").append(replay.refusals().firstLine());
+        }
+        return json.toString();
     }
 
     /** Mean absolute contribution per feature, in score points, as JSON members in schema order. */

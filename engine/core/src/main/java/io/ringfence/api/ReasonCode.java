@@ -29,7 +29,7 @@ public enum ReasonCode {
     NEW_CARD("card not seen before"),
     MISSING_PAN("no card number"),
     INVALID_PAN("card number malformed or fails the Luhn check"),
-    AMOUNT_NOT_POSITIVE("amount zero or negative"),
+    AMOUNT_NEGATIVE("amount negative"),
     AMOUNT_TOO_LARGE("amount above the engine's maximum"),
     UNKNOWN_CURRENCY("currency is not an ISO 4217 code"),
     MISSING_CHANNEL("channel missing"),

@@ -32,6 +32,20 @@ public final class FeatureExtractor {
             Feature.CNP_AMOUNT_30D},
     };
     private static final Channel[] CHANNELS = Channel.values();
+    private static final long SECONDS_PER_DAY_LONG = 86_400L;
+    private static final long SECONDS_PER_HOUR = 3_600L;
+    /** The windows of the card summaries and the places' fraud rates: a day, a week, a month. */
+    private static final Tier[] RATE_TIERS = {Tier.DAY, Tier.WEEK, Tier.MONTH};
+    private static final Feature[] CARD_COUNT_FEATURES = {
+        Feature.CARD_COUNT_24H, Feature.CARD_COUNT_7D, Feature.CARD_COUNT_30D};
+    private static final Feature[] CARD_AVERAGE_FEATURES = {
+        Feature.CARD_AVERAGE_AMOUNT_24H, Feature.CARD_AVERAGE_AMOUNT_7D, Feature.CARD_AVERAGE_AMOUNT_30D};
+    private static final Feature[] AMOUNT_TO_AVERAGE_FEATURES = {
+        Feature.AMOUNT_TO_AVERAGE_24H, Feature.AMOUNT_TO_AVERAGE_7D, Feature.AMOUNT_TO_AVERAGE_30D};
+    private static final Feature[] TERMINAL_RATE_FEATURES = {
+        Feature.TERMINAL_FRAUD_RATE_24H, Feature.TERMINAL_FRAUD_RATE_7D, Feature.TERMINAL_FRAUD_RATE_30D};
+    private static final Feature[] MERCHANT_RATE_FEATURES = {
+        Feature.MERCHANT_FRAUD_RATE_24H, Feature.MERCHANT_FRAUD_RATE_7D, Feature.MERCHANT_FRAUD_RATE_30D};
 
     /**
      * @param event                         the authorization (request part)
@@ -39,12 +53,12 @@ public final class FeatureExtractor {
      * @param newCard                       whether the record was created for this authorization
      * @param merchant                      the merchant's record
      * @param terminal                      the terminal's record, or null when the request named no terminal
-     * @param lastCardPresentTerminalReports 30-day fraud reports at the card's last card-present terminal
+     * @param lastCardPresentTerminal     the record of the terminal where the card was last used in store, or null
      * @param now                           the event time in seconds
      * @param out                           receives the features
      */
     public void extract(final EngineEvent event, final CardRecord card, final boolean newCard,
-        final EntityRecord merchant, final EntityRecord terminal, final int lastCardPresentTerminalReports,
+        final EntityRecord merchant, final EntityRecord terminal, final EntityRecord lastCardPresentTerminal,
         final long now, final FeatureVector out) {
         final double amount = amountMajor(event);
         final boolean cardNotPresent = event.channel == Channel.CNP;
@@ -59,24 +73,29 @@ public final class FeatureExtractor {
         out.set(Feature.SECONDS_SINCE_LAST_SEEN,
             newCard ? SECONDS_SINCE_LAST_SEEN_CAP : Math.min(SECONDS_SINCE_LAST_SEEN_CAP, Math.max(0, now - card.lastSeen())));
 
-        int count30d = 0;
-        long amount30d = 0;
-        for (final Channel channel : CHANNELS) {
-            for (final Tier tier : TIERS) {
-                final int count = card.count(tier, channel, now);
-                final int tierAmount = card.amount(tier, channel, now);
-                out.set(COUNT_FEATURES[channel.ordinal()][tier.ordinal()], count);
-                out.set(AMOUNT_FEATURES[channel.ordinal()][tier.ordinal()], tierAmount);
-                if (tier == Tier.MONTH) {
-                    count30d += count;
-                    amount30d += tierAmount;
-                }
+        for (final Tier tier : TIERS) {
+            int count = 0;
+            long tierAmount = 0;
+            for (final Channel channel : CHANNELS) {
+                final int channelCount = card.count(tier, channel, now);
+                final int channelAmount = card.amount(tier, channel, now);
+                out.set(COUNT_FEATURES[channel.ordinal()][tier.ordinal()], channelCount);
+                out.set(AMOUNT_FEATURES[channel.ordinal()][tier.ordinal()], channelAmount);
+                count += channelCount;
+                tierAmount += channelAmount;
+            }
+            final int summary = summaryIndex(tier);
+            if (summary >= 0) {
+                final double average = count == 0 ? 0.0 : (double)tierAmount / count;
+                out.set(CARD_COUNT_FEATURES[summary], count);
+                out.set(CARD_AVERAGE_FEATURES[summary], average);
+                out.set(AMOUNT_TO_AVERAGE_FEATURES[summary], count == 0 ? 0.0 : amount / Math.max(1.0, average));
             }
         }
-        out.set(Feature.AMOUNT_TO_AVERAGE_30D, count30d == 0 ? 0.0 : amount / Math.max(1.0, (double)amount30d / count30d));
+        final long secondOfDay = Math.floorMod(now, SECONDS_PER_DAY_LONG);
+        out.set(Feature.HOUR_OF_DAY, secondOfDay / SECONDS_PER_HOUR);
+        out.set(Feature.WEEKEND, flag(isWeekend(now)));
         out.set(Feature.SMALL_CNP_ATTEMPTS_1H, card.smallCardNotPresentAttemptsLastHour(now));
-        out.set(Feature.CNP_DECLINES_1H, card.cardNotPresentDeclinesLastHour(now));
-        out.set(Feature.DECLINES_TOTAL, card.declines());
         out.set(Feature.DISTINCT_MERCHANTS, DistinctSketch.estimate(card.merchantSketch()));
         out.set(Feature.DISTINCT_DEVICES, DistinctSketch.estimate(card.deviceSketch()));
         out.set(Feature.NEW_DEVICE, flag(cardNotPresent && event.deviceKey != EngineEvent.NO_KEY
@@ -89,9 +108,45 @@ public final class FeatureExtractor {
             && now - card.lastCardPresentTime() < IMPOSSIBLE_TRAVEL_SECONDS));
         out.set(Feature.TERMINAL_FRAUD_REPORTS_30D, terminal == null ? 0 : terminal.fraudReportsLastMonth(now));
         out.set(Feature.MERCHANT_FRAUD_REPORTS_30D, merchant.fraudReportsLastMonth(now));
-        out.set(Feature.LAST_CP_TERMINAL_FRAUD_REPORTS_30D, lastCardPresentTerminalReports);
+        final long lastTerminalNow = lastCardPresentTerminal == null ? now
+            : Math.max(now, lastCardPresentTerminal.lastSeen());
+        out.set(Feature.LAST_CP_TERMINAL_FRAUD_REPORTS_30D, lastCardPresentTerminal == null ? 0
+            : lastCardPresentTerminal.fraudReportsLastMonth(lastTerminalNow));
         out.set(Feature.TERMINAL_TRANSACTIONS_24H, terminal == null ? 0 : terminal.transactionsLastDay(now));
         out.set(Feature.MERCHANT_TRANSACTIONS_24H, merchant.transactionsLastDay(now));
+        for (int i = 0; i < RATE_TIERS.length; i++) {
+            out.set(TERMINAL_RATE_FEATURES[i], terminal == null ? 0.0 : fraudRate(terminal, RATE_TIERS[i], now));
+            out.set(MERCHANT_RATE_FEATURES[i], fraudRate(merchant, RATE_TIERS[i], now));
+        }
+        out.set(Feature.TERMINAL_COMPROMISE_RATE_30D, terminal == null ? 0.0 : compromiseRate(terminal, now));
+        out.set(Feature.LAST_CP_TERMINAL_COMPROMISE_RATE_30D, lastCardPresentTerminal == null ? 0.0
+            : compromiseRate(lastCardPresentTerminal, lastTerminalNow));
+    }
+
+    /** Frauds here reported in the window over the transactions here in it (at least one). */
+    private static double fraudRate(final EntityRecord place, final Tier tier, final long now) {
+        return (double)place.fraudsHere(tier, now) / Math.max(1, place.transactions(tier, now));
+    }
+
+    /** Cards compromised here reported in the last 30 days over the transactions here in them (at least one). */
+    private static double compromiseRate(final EntityRecord terminal, final long now) {
+        return (double)terminal.fraudReportsLastMonth(now) / Math.max(1, terminal.transactions(Tier.MONTH, now));
+    }
+
+    /** The position of a tier among the day, week and month summaries, or -1 for the shorter tiers. */
+    private static int summaryIndex(final Tier tier) {
+        for (int i = 0; i < RATE_TIERS.length; i++) {
+            if (RATE_TIERS[i] == tier) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Saturday or Sunday, UTC: 1970-01-01 was a Thursday. */
+    static boolean isWeekend(final long epochSecond) {
+        final long dayOfWeekFromMonday = Math.floorMod(Math.floorDiv(epochSecond, SECONDS_PER_DAY_LONG) + 3, 7);
+        return dayOfWeekFromMonday >= 5;
     }
 
     /** The event's amount in major units of its currency. */

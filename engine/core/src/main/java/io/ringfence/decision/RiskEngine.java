@@ -459,12 +459,11 @@ public final class RiskEngine {
             terminals.findOrCreate(event.terminalKey, now, terminal);
         }
         final long lastTerminal = card.lastCardPresentTerminal();
-        final int lastTerminalReports = lastTerminal != EngineEvent.NO_KEY && terminals.peek(lastTerminal, otherTerminal)
-            ? otherTerminal.fraudReportsLastMonth(Math.max(now, otherTerminal.lastSeen())) : 0;
+        final boolean lastTerminalKnown = lastTerminal != EngineEvent.NO_KEY && terminals.peek(lastTerminal, otherTerminal);
 
         features.clear();
-        extractor.extract(event, card, newCard, merchant, hasTerminal ? terminal : null, lastTerminalReports, now,
-            features);
+        extractor.extract(event, card, newCard, merchant, hasTerminal ? terminal : null,
+            lastTerminalKnown ? otherTerminal : null, now, features);
         final double amountMajor = FeatureExtractor.amountMajor(event);
         final boolean cardNotPresent = event.channel == Channel.CNP;
         final boolean smallAttempt = cardNotPresent && amountMajor <= DecisionPolicy.SMALL_ATTEMPT_MAJOR;
@@ -670,8 +669,12 @@ public final class RiskEngine {
         if (lastTerminal != EngineEvent.NO_KEY && lastTerminal != event.terminalKey && !alreadyReported) {
             terminals.findOrCreate(lastTerminal, now, otherTerminal).recordFraudReport(now, 0);
         }
+        if (event.terminalKey != EngineEvent.NO_KEY) {
+            terminals.findOrCreate(event.terminalKey, now, terminal).recordFraudHere(now);
+        }
         if (event.merchantKey != EngineEvent.NO_KEY) {
             merchants.findOrCreate(event.merchantKey, now, merchant).recordFraudReport(now, 0);
+            merchant.recordFraudHere(now);
         }
         event.applied = true;
     }

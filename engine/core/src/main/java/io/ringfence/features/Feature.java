@@ -9,12 +9,32 @@ import io.ringfence.api.ReasonCode;
  *
  * <p>Each feature names the reason code it speaks for when it pushes a score up, or null when it never explains
  * a decision on its own.
+ *
+ * <p>No feature counts the engine's own past declines: a model trained on them would learn the scorer that made
+ * the training data's decisions, not fraud. The card-testing rule still reads the card's recent declines, outside
+ * the vector.
  */
 public enum Feature {
     /** Amount in major units of the transaction currency. */
     AMOUNT(ReasonCode.LARGE_AMOUNT),
     /** Amount over the card's 30-day average amount (both channels); 0 without 30-day history. */
     AMOUNT_TO_AVERAGE_30D(ReasonCode.AMOUNT_SPIKE),
+    /** Amount over the card's 24-hour average amount (both channels); 0 without 24-hour history. */
+    AMOUNT_TO_AVERAGE_24H(ReasonCode.AMOUNT_SPIKE),
+    /** Amount over the card's 7-day average amount (both channels); 0 without 7-day history. */
+    AMOUNT_TO_AVERAGE_7D(ReasonCode.AMOUNT_SPIKE),
+    /** The card's authorizations in the last 24 hours, both channels. */
+    CARD_COUNT_24H(null),
+    CARD_COUNT_7D(null),
+    CARD_COUNT_30D(null),
+    /** The card's average amount over the last 24 hours, both channels; 0 without history. */
+    CARD_AVERAGE_AMOUNT_24H(null),
+    CARD_AVERAGE_AMOUNT_7D(null),
+    CARD_AVERAGE_AMOUNT_30D(null),
+    /** Hour of the day of the event time, UTC, 0 to 23. */
+    HOUR_OF_DAY(null),
+    /** 1 on Saturday and Sunday, UTC. */
+    WEEKEND(null),
     /** 1 for card-not-present. */
     CARD_NOT_PRESENT(null),
     /** 1 for a magnetic stripe or key-entered card-present transaction. */
@@ -51,10 +71,6 @@ public enum Feature {
     CNP_AMOUNT_30D(null),
     /** Card-not-present attempts at or under the small-amount limit in the last hour. */
     SMALL_CNP_ATTEMPTS_1H(ReasonCode.CARD_TESTING),
-    /** Card-not-present declines in the last hour. */
-    CNP_DECLINES_1H(ReasonCode.CARD_TESTING),
-    /** Declines ever, saturating at 65,535. */
-    DECLINES_TOTAL(null),
     /** Approximate distinct merchants the card was used at. */
     DISTINCT_MERCHANTS(null),
     /** Approximate distinct devices the card was used from. */
@@ -81,7 +97,25 @@ public enum Feature {
     /** Authorizations at this terminal in the last 24 hours. */
     TERMINAL_TRANSACTIONS_24H(null),
     /** Authorizations at this merchant in the last 24 hours. */
-    MERCHANT_TRANSACTIONS_24H(null);
+    MERCHANT_TRANSACTIONS_24H(null),
+    /**
+     * Reports received in the last 24 hours of frauds at this terminal, over its authorizations in the same window
+     * (at least 1): its fraud rate as known at the time. 0 without a terminal.
+     */
+    TERMINAL_FRAUD_RATE_24H(ReasonCode.COMPROMISED_TERMINAL),
+    TERMINAL_FRAUD_RATE_7D(ReasonCode.COMPROMISED_TERMINAL),
+    TERMINAL_FRAUD_RATE_30D(ReasonCode.COMPROMISED_TERMINAL),
+    /** {@link #TERMINAL_FRAUD_RATE_24H} for the merchant. */
+    MERCHANT_FRAUD_RATE_24H(ReasonCode.MERCHANT_FRAUD_HISTORY),
+    MERCHANT_FRAUD_RATE_7D(ReasonCode.MERCHANT_FRAUD_HISTORY),
+    MERCHANT_FRAUD_RATE_30D(ReasonCode.MERCHANT_FRAUD_HISTORY),
+    /**
+     * {@link #TERMINAL_FRAUD_REPORTS_30D} (cards whose point of compromise this terminal was) over the terminal's
+     * authorizations in the last 30 days (at least 1).
+     */
+    TERMINAL_COMPROMISE_RATE_30D(ReasonCode.COMPROMISED_TERMINAL),
+    /** {@link #TERMINAL_COMPROMISE_RATE_30D} of the terminal where this card was last used in store. */
+    LAST_CP_TERMINAL_COMPROMISE_RATE_30D(ReasonCode.CARD_AT_COMPROMISED_TERMINAL);
 
     private final ReasonCode reason;
 

@@ -204,8 +204,8 @@ public final class Ingress {
         event.ipCountry = CountryCodes.pack(request.ipCountry());
         event.billingCountry = CountryCodes.pack(request.billingCountry());
 
-        if (request.amountMinor() <= 0) {
-            return Rejection.AMOUNT_NOT_POSITIVE;
+        if (request.amountMinor() < 0) {
+            return Rejection.AMOUNT_NEGATIVE;
         }
         if (request.amountMinor() > maxAmountMinor) {
             return Rejection.AMOUNT_TOO_LARGE;

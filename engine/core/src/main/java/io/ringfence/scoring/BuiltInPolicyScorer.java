@@ -19,19 +19,26 @@ import io.ringfence.features.FeatureVector;
  * <tr><td>new device (card-not-present) / 5 or more devices</td><td>150 / 100</td></tr>
  * <tr><td>IP country / billing country / merchant country differs from card country</td><td>200 / 100 / 60</td></tr>
  * <tr><td>impossible travel</td><td>450</td></tr>
- * <tr><td>2 or more / 5 or more 30-day fraud reports at this terminal (card-present only)</td><td>300 / 500</td></tr>
- * <tr><td>3 or more 30-day fraud reports at this merchant</td><td>150</td></tr>
- * <tr><td>2 or more 30-day fraud reports at the card's last in-store terminal</td><td>250</td></tr>
- * <tr><td>(the three signals above together, scaled down to)</td><td>at most 600</td></tr>
+ * <tr><td>7-day fraud rate at this terminal 20% or more / 50% or more (card-present only)</td><td>300 / 500</td></tr>
+ * <tr><td>30-day compromise rate of this terminal 5% or more / 20% or more, from 2 or more compromised cards
+ * (card-present only)</td><td>300 / 500</td></tr>
+ * <tr><td>7-day fraud rate at this merchant 10% or more</td><td>150</td></tr>
+ * <tr><td>30-day compromise rate of the card's last in-store terminal 5% or more, from 2 or more compromised
+ * cards</td><td>250</td></tr>
+ * <tr><td>(the four signals above together, scaled down to)</td><td>at most 600</td></tr>
  * <tr><td>stripe or key entry / on a card seen with chip</td><td>80 / 250</td></tr>
  * <tr><td>high-risk merchant category</td><td>100</td></tr>
  * <tr><td>new card, card-not-present, 500 or more</td><td>150</td></tr>
  * </table>
  *
  * The score is the sum, capped at 1000.
+ *
+ * <p>Places are judged by rates, not counts: a busy terminal with a few fraud reports is not a compromised one. A
+ * fraud rate is the reports received in the window of frauds at the place over its transactions in the window; a
+ * compromise rate counts the cards reported whose last in-store use was at the terminal (its point of compromise).
  */
 public final class BuiltInPolicyScorer implements Scorer {
-    public static final String VERSION = "builtin-policy/2";
+    public static final String VERSION = "builtin-policy/3";
     /** The most points the terminal and merchant signals give together: the review threshold, not the decline one. */
     static final double ENTITY_POINTS_MAX = 600;
 
@@ -80,17 +87,24 @@ public final class BuiltInPolicyScorer implements Scorer {
 
         // A compromised terminal is a physical one (a skimmer): reports at an online shop's terminal say where
         // fraudsters spend, not that the shop's customers' cards are compromised.
-        final double terminalReports = f.get(Feature.CARD_NOT_PRESENT) > 0 ? 0 : f.get(Feature.TERMINAL_FRAUD_REPORTS_30D);
-        final double terminalPoints = terminalReports >= 5 ? 500 : terminalReports >= 2 ? 300 : 0;
-        final double merchantPoints = f.get(Feature.MERCHANT_FRAUD_REPORTS_30D) >= 3 ? 150 : 0;
-        final double lastTerminalPoints = f.get(Feature.LAST_CP_TERMINAL_FRAUD_REPORTS_30D) >= 2 ? 250 : 0;
+        final boolean cardPresent = f.get(Feature.CARD_NOT_PRESENT) == 0;
+        final double terminalRate = cardPresent ? f.get(Feature.TERMINAL_FRAUD_RATE_7D) : 0;
+        final double terminalPoints = terminalRate >= 0.5 ? 500 : terminalRate >= 0.2 ? 300 : 0;
+        // One compromised card is a coincidence at a quiet till, whatever its rate: a compromise needs two.
+        final double compromiseRate = cardPresent && f.get(Feature.TERMINAL_FRAUD_REPORTS_30D) >= 2
+            ? f.get(Feature.TERMINAL_COMPROMISE_RATE_30D) : 0;
+        final double compromisePoints = compromiseRate >= 0.2 ? 500 : compromiseRate >= 0.05 ? 300 : 0;
+        final double merchantPoints = f.get(Feature.MERCHANT_FRAUD_RATE_7D) >= 0.1 ? 150 : 0;
+        final double lastTerminalPoints = f.get(Feature.LAST_CP_TERMINAL_FRAUD_REPORTS_30D) >= 2
+            && f.get(Feature.LAST_CP_TERMINAL_COMPROMISE_RATE_30D) >= 0.05 ? 250 : 0;
         // Evidence about where a card is used, not about the card, may send a payment to review but never decline
-        // it (nor, online, flag the card) on its own: the three signals share at most ENTITY_POINTS_MAX.
-        final double entityPoints = terminalPoints + merchantPoints + lastTerminalPoints;
+        // it (nor, online, flag the card) on its own: the four signals share at most ENTITY_POINTS_MAX.
+        final double entityPoints = terminalPoints + compromisePoints + merchantPoints + lastTerminalPoints;
         final double entityScale = entityPoints > ENTITY_POINTS_MAX ? ENTITY_POINTS_MAX / entityPoints : 1.0;
-        add(contributions, Feature.TERMINAL_FRAUD_REPORTS_30D, terminalPoints * entityScale);
-        add(contributions, Feature.MERCHANT_FRAUD_REPORTS_30D, merchantPoints * entityScale);
-        add(contributions, Feature.LAST_CP_TERMINAL_FRAUD_REPORTS_30D, lastTerminalPoints * entityScale);
+        add(contributions, Feature.TERMINAL_FRAUD_RATE_7D, terminalPoints * entityScale);
+        add(contributions, Feature.TERMINAL_COMPROMISE_RATE_30D, compromisePoints * entityScale);
+        add(contributions, Feature.MERCHANT_FRAUD_RATE_7D, merchantPoints * entityScale);
+        add(contributions, Feature.LAST_CP_TERMINAL_COMPROMISE_RATE_30D, lastTerminalPoints * entityScale);
 
         add(contributions, Feature.CHIP_CARD_FALLBACK, f.get(Feature.CHIP_CARD_FALLBACK) * 250);
         add(contributions, Feature.FALLBACK_ENTRY, f.get(Feature.FALLBACK_ENTRY) * 80);

@@ -33,6 +33,7 @@ import static io.ringfence.TestRequests.cardPresent;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -208,7 +209,9 @@ class RiskEngineTest {
         final EngineEvent atSkimmer = h.authorize(cardPresent(TestCards.DISCOVER, T0 + DAY + 4 * HOUR)
             .merchantId("store-9").terminalId("till-9").build());
         assertEquals(2.0, h.features().get(Feature.TERMINAL_FRAUD_REPORTS_30D));
-        assertEquals(300, atSkimmer.score);
+        assertEquals(2.0 / 3, h.features().get(Feature.TERMINAL_COMPROMISE_RATE_30D), 1e-9,
+            "two of the three cards that paid there were reported");
+        assertEquals(500, atSkimmer.score);
         assertEquals(List.of(ReasonCode.COMPROMISED_TERMINAL), reasons(atSkimmer));
 
         final EngineEvent elsewhere = h.authorize(cardPresent(TestCards.VISA_2, T0 + DAY + 5 * HOUR).build());
@@ -218,6 +221,8 @@ class RiskEngineTest {
 
         h.authorize(cardNotPresent(TestCards.MASTERCARD, T0 + DAY + 6 * HOUR).merchantId("shop-x").build());
         assertEquals(1.0, h.features().get(Feature.MERCHANT_FRAUD_REPORTS_30D));
+        assertEquals(1.0, h.features().get(Feature.MERCHANT_FRAUD_RATE_24H), "one fraud there, no payment before");
+        assertEquals(0.0, h.features().get(Feature.TERMINAL_FRAUD_RATE_24H), "the payment named no terminal");
 
         h.authorize(cardPresent(TestCards.DISCOVER, T0 + 40 * DAY).merchantId("store-9").terminalId("till-9").build());
         assertEquals(0.0, h.features().get(Feature.TERMINAL_FRAUD_REPORTS_30D), "reports age out after 30 days");
@@ -281,13 +286,22 @@ class RiskEngineTest {
     void aRejectedRequestIsAnsweredAndCountedButChangesNoState() {
         h.authorize(cardPresent(TestCards.VISA, T0).build());
         final long before = h.stateDigest();
-        final EngineEvent rejected = h.authorize(cardPresent(TestCards.VISA, T0 + MINUTE).amountMinor(0).build());
+        final EngineEvent rejected = h.authorize(cardPresent(TestCards.VISA, T0 + MINUTE).amountMinor(-1).build());
         assertEquals(Action.DECLINE, rejected.action);
         assertEquals(ResponseCode.INVALID_AMOUNT, rejected.responseCode);
-        assertEquals(List.of(ReasonCode.AMOUNT_NOT_POSITIVE), reasons(rejected));
+        assertEquals(List.of(ReasonCode.AMOUNT_NEGATIVE), reasons(rejected));
         assertEquals(before, h.stateDigest());
-        assertEquals(1, h.counters().snapshot().get("rejections.AMOUNT_NOT_POSITIVE"));
+        assertEquals(1, h.counters().snapshot().get("rejections.AMOUNT_NEGATIVE"));
         assertEquals(1, h.counters().get(EngineCounter.AUTHORIZATIONS_CP).get());
+    }
+
+    @Test
+    void aZeroAmountAccountVerificationIsScoredAndRecordedInTheCardHistory() {
+        final EngineEvent verification = h.authorize(cardPresent(TestCards.VISA, T0).amountMinor(0).build());
+        assertEquals(Action.APPROVE, verification.action);
+        assertNull(verification.rejection, "decided by the business logic, not refused at ingress");
+        h.authorize(cardPresent(TestCards.VISA, T0 + MINUTE).build());
+        assertEquals(1.0, h.features().get(Feature.CP_COUNT_1H));
     }
 
     @Test

@@ -104,17 +104,17 @@ class IngressTest {
 
     @Test
     void theCardIsJudgedFirstThenTheTransactionInOrder() {
-        assertEquals(Rejection.MISSING_PAN, decode(cardPresent(null, T0).amountMinor(0).build()).rejection);
-        assertEquals(Rejection.AMOUNT_NOT_POSITIVE,
-            decode(cardPresent(TestCards.VISA, T0).amountMinor(0).currency("ZZZ").build()).rejection);
+        assertEquals(Rejection.MISSING_PAN, decode(cardPresent(null, T0).amountMinor(-1).build()).rejection);
+        assertEquals(Rejection.AMOUNT_NEGATIVE,
+            decode(cardPresent(TestCards.VISA, T0).amountMinor(-1).currency("ZZZ").build()).rejection);
         assertEquals(Rejection.MISSING_CHANNEL,
             decode(cardPresent(TestCards.VISA, T0).channel(null).merchantId(null).build()).rejection);
     }
 
     @Test
     void aRejectedRequestStillCarriesWhatCouldBeRead() {
-        final EngineEvent event = decode(cardPresent(TestCards.VISA, T0).amountMinor(0).build());
-        assertEquals(Rejection.AMOUNT_NOT_POSITIVE, event.rejection);
+        final EngineEvent event = decode(cardPresent(TestCards.VISA, T0).amountMinor(-1).build());
+        assertEquals(Rejection.AMOUNT_NEGATIVE, event.rejection);
         assertEquals(ingress.fingerprintOf(TestCards.VISA), new Fingerprint(event.fingerprintHigh, event.fingerprintLow));
 
         final EngineEvent badCard = decode(cardPresent(TestCards.withBadCheckDigit(TestCards.VISA), T0).build());

@@ -40,11 +40,12 @@ class BuiltInPolicyScorerTest {
         "BILLING_COUNTRY_MISMATCH,           1,    BILLING_COUNTRY_MISMATCH,           100",
         "FOREIGN_MERCHANT,                   1,    FOREIGN_MERCHANT,                   60",
         "IMPOSSIBLE_TRAVEL,                  1,    IMPOSSIBLE_TRAVEL,                  450",
-        "TERMINAL_FRAUD_REPORTS_30D,         1,    TERMINAL_FRAUD_REPORTS_30D,         0",
-        "TERMINAL_FRAUD_REPORTS_30D,         2,    TERMINAL_FRAUD_REPORTS_30D,         300",
-        "TERMINAL_FRAUD_REPORTS_30D,         5,    TERMINAL_FRAUD_REPORTS_30D,         500",
-        "MERCHANT_FRAUD_REPORTS_30D,         3,    MERCHANT_FRAUD_REPORTS_30D,         150",
-        "LAST_CP_TERMINAL_FRAUD_REPORTS_30D, 2,    LAST_CP_TERMINAL_FRAUD_REPORTS_30D, 250",
+        "TERMINAL_FRAUD_REPORTS_30D,         50,   TERMINAL_FRAUD_REPORTS_30D,         0",
+        "MERCHANT_FRAUD_REPORTS_30D,         50,   MERCHANT_FRAUD_REPORTS_30D,         0",
+        "TERMINAL_FRAUD_RATE_7D,             0.19, TERMINAL_FRAUD_RATE_7D,             0",
+        "TERMINAL_FRAUD_RATE_7D,             0.2,  TERMINAL_FRAUD_RATE_7D,             300",
+        "TERMINAL_FRAUD_RATE_7D,             0.5,  TERMINAL_FRAUD_RATE_7D,             500",
+        "MERCHANT_FRAUD_RATE_7D,             0.1,  MERCHANT_FRAUD_RATE_7D,             150",
         "CHIP_CARD_FALLBACK,                 1,    CHIP_CARD_FALLBACK,                 250",
         "FALLBACK_ENTRY,                     1,    FALLBACK_ENTRY,                     80",
         "HIGH_RISK_MCC,                      1,    HIGH_RISK_MCC,                      100",
@@ -96,24 +97,52 @@ class BuiltInPolicyScorerTest {
     @Test
     void aCompromisedTerminalCountsOnlyForCardPresentPayments() {
         final FeatureVector f = new FeatureVector();
-        f.set(Feature.TERMINAL_FRAUD_REPORTS_30D, 5);
+        f.set(Feature.TERMINAL_FRAUD_RATE_7D, 0.6);
+        f.set(Feature.TERMINAL_FRAUD_REPORTS_30D, 2);
+        f.set(Feature.TERMINAL_COMPROMISE_RATE_30D, 0.1);
         final double[] contributions = new double[FeatureSchema.SIZE];
-        assertEquals(500, scorer.score(f, contributions));
-        assertEquals(500, contributions[Feature.TERMINAL_FRAUD_REPORTS_30D.ordinal()]);
+        assertEquals(600, scorer.score(f, contributions));
+        assertEquals(600 * 500 / 800.0, contributions[Feature.TERMINAL_FRAUD_RATE_7D.ordinal()], 1e-9);
         f.set(Feature.CARD_NOT_PRESENT, 1);
         assertEquals(0, scorer.score(f, new double[FeatureSchema.SIZE]), "an online shop's reports are not a skimmer");
+    }
+
+    @ParameterizedTest(name = "{0} compromised cards, rate {1} -> {2} here, {3} at the card's next payment elsewhere")
+    @CsvSource({"1, 0.5, 0, 0", "2, 0.04, 0, 0", "2, 0.05, 300, 250", "2, 0.2, 500, 250"})
+    void aPointOfCompromiseNeedsTwoCompromisedCardsAndARate(final int cards, final double rate,
+        final int pointsHere, final int pointsElsewhere) {
+        final FeatureVector here = new FeatureVector();
+        here.set(Feature.TERMINAL_FRAUD_REPORTS_30D, cards);
+        here.set(Feature.TERMINAL_COMPROMISE_RATE_30D, rate);
+        assertEquals(pointsHere, scorer.score(here, new double[FeatureSchema.SIZE]));
+        final FeatureVector elsewhere = new FeatureVector();
+        elsewhere.set(Feature.LAST_CP_TERMINAL_FRAUD_REPORTS_30D, cards);
+        elsewhere.set(Feature.LAST_CP_TERMINAL_COMPROMISE_RATE_30D, rate);
+        assertEquals(pointsElsewhere, scorer.score(elsewhere, new double[FeatureSchema.SIZE]));
+    }
+
+    @Test
+    void aBusyPlaceWithManyReportsButALowFraudRateIsNotSuspect() {
+        final FeatureVector f = new FeatureVector();
+        f.set(Feature.TERMINAL_FRAUD_REPORTS_30D, 40);
+        f.set(Feature.MERCHANT_FRAUD_REPORTS_30D, 40);
+        f.set(Feature.TERMINAL_FRAUD_RATE_7D, 0.01);
+        f.set(Feature.MERCHANT_FRAUD_RATE_7D, 0.01);
+        f.set(Feature.TERMINAL_COMPROMISE_RATE_30D, 0.01);
+        assertEquals(0, scorer.score(f, new double[FeatureSchema.SIZE]));
     }
 
     @Test
     void whereACardIsUsedCanSendAPaymentToReviewButNeverDeclineItAlone() {
         final FeatureVector f = new FeatureVector();
-        f.set(Feature.TERMINAL_FRAUD_REPORTS_30D, 5);
-        f.set(Feature.MERCHANT_FRAUD_REPORTS_30D, 3);
+        f.set(Feature.TERMINAL_FRAUD_RATE_7D, 0.5);
+        f.set(Feature.MERCHANT_FRAUD_RATE_7D, 0.5);
         f.set(Feature.LAST_CP_TERMINAL_FRAUD_REPORTS_30D, 2);
+        f.set(Feature.LAST_CP_TERMINAL_COMPROMISE_RATE_30D, 0.5);
         final double[] contributions = new double[FeatureSchema.SIZE];
         assertEquals(600, scorer.score(f, contributions), "500 + 150 + 250 scaled down to the review threshold");
-        assertEquals(600 * 500 / 900.0, contributions[Feature.TERMINAL_FRAUD_REPORTS_30D.ordinal()], 1e-9);
-        assertEquals(600 * 150 / 900.0, contributions[Feature.MERCHANT_FRAUD_REPORTS_30D.ordinal()], 1e-9);
+        assertEquals(600 * 500 / 900.0, contributions[Feature.TERMINAL_FRAUD_RATE_7D.ordinal()], 1e-9);
+        assertEquals(600 * 150 / 900.0, contributions[Feature.MERCHANT_FRAUD_RATE_7D.ordinal()], 1e-9);
         f.set(Feature.IP_COUNTRY_MISMATCH, 1);
         assertEquals(800, scorer.score(f, new double[FeatureSchema.SIZE]), "with evidence about the card, a decline");
     }

@@ -26,7 +26,9 @@ import java.util.function.Consumer;
  * {@link AuthorizationRequest}s with their id, label and (for generated files) scenario.
  *
  * <p>The header row names the columns, in any order; unknown columns are ignored; timestamp, card, amount and
- * channel are required. Amounts in major units become minor units by the currency's ISO 4217 fraction digits. A
+ * channel are required. Optional columns that are absent or empty take the defaults {@link ReplayColumns} documents
+ * (entry mode from the channel, merchant from the terminal, currency USD). Amounts in major units become minor units
+ * by the currency's ISO 4217 fraction digits; 0.00 is an account verification, scored like any authorization. A
  * card of 12 to 19 digits that passes the Luhn check is a PAN, anything else a card reference. Fields may be
  * quoted ({@code "a,b"}, {@code ""} for a quote) but not span lines; blank lines are not rows. A malformed row
  * stops the reading with a {@link ReplayFormatException} naming the file, the line and the problem: no row is
@@ -202,15 +204,17 @@ public final class CsvReplayReader implements Closeable {
             : fields[currency].toUpperCase(Locale.ROOT);
         final int fractionDigits = MinorUnits.fractionDigits(currencyCode);
         final String idValue = optional(id);
+        final Channel channelValue = channel(required(channel, ReplayColumns.CHANNEL));
+        final String terminalValue = optional(terminal);
         final AuthorizationRequest.Builder request = AuthorizationRequest.builder()
             .requestId(idValue)
             .transmissionTimeMillis(times.parse(fields[timestamp]))
             .amountMinor(MinorUnits.parse(required(amount, ReplayColumns.AMOUNT), fractionDigits, currencyCode))
             .currency(currencyCode)
-            .channel(channel(required(channel, ReplayColumns.CHANNEL)))
-            .entryMode(entryMode(optional(entryMode)))
-            .merchantId(optional(merchant))
-            .terminalId(optional(terminal))
+            .channel(channelValue)
+            .entryMode(entryMode(optional(entryMode), channelValue))
+            .merchantId(merchant(optional(merchant), terminalValue))
+            .terminalId(terminalValue)
             .mcc(mcc(optional(mcc)))
             .merchantCountry(country(ReplayColumns.MERCHANT_COUNTRY, optional(merchantCountry)))
             .cardCountry(country(ReplayColumns.CARD_COUNTRY, optional(cardCountry)))
@@ -249,9 +253,10 @@ public final class CsvReplayReader implements Closeable {
         throw new IllegalArgumentException("channel '" + value + "' is neither CP nor CNP");
     }
 
-    private static EntryMode entryMode(final String value) {
+    /** The entry mode given, or the channel's usual one when none is: a chip read in store, e-commerce online. */
+    private static EntryMode entryMode(final String value, final Channel channel) {
         if (value == null) {
-            return null;
+            return channel == Channel.CP ? ReplayColumns.ENTRY_MODE_DEFAULT_CP : ReplayColumns.ENTRY_MODE_DEFAULT_CNP;
         }
         for (final EntryMode mode : EntryMode.values()) {
             if (mode.name().equalsIgnoreCase(value)) {
@@ -260,6 +265,14 @@ public final class CsvReplayReader implements Closeable {
         }
         throw new IllegalArgumentException("entry_mode '" + value
             + "' is none of chip, contactless, swipe, manual, ecommerce, moto, wallet");
+    }
+
+    /** The merchant given; without one, the terminal stands for its own merchant, and without either, one unknown. */
+    private static String merchant(final String value, final String terminal) {
+        if (value != null) {
+            return value;
+        }
+        return terminal != null ? terminal : ReplayColumns.MERCHANT_DEFAULT;
     }
 
     private static int mcc(final String value) {

@@ -1,5 +1,7 @@
 package io.ringfence.models.data;
 
+import io.ringfence.api.EntryMode;
+
 import java.util.List;
 
 /**
@@ -19,6 +21,7 @@ public final class ReplayColumns {
     public static final String ID = "id";
     /** ISO 4217 alpha code; {@value #CURRENCY_DEFAULT} when absent. */
     public static final String CURRENCY = "currency";
+    /** Merchant id; when absent, the {@link #TERMINAL} stands for its own merchant, else {@value #MERCHANT_DEFAULT}. */
     public static final String MERCHANT = "merchant";
     public static final String TERMINAL = "terminal";
     public static final String MCC = "mcc";
@@ -28,7 +31,10 @@ public final class ReplayColumns {
     public static final String IP = "ip";
     public static final String DEVICE = "device";
     public static final String EMAIL = "email";
-    /** {@code chip}, {@code contactless}, {@code swipe}, {@code manual}, {@code ecommerce}, {@code moto}, {@code wallet}. */
+    /**
+     * {@code chip}, {@code contactless}, {@code swipe}, {@code manual}, {@code ecommerce}, {@code moto}, {@code wallet};
+     * when absent, {@link #ENTRY_MODE_DEFAULT_CP} in store and {@link #ENTRY_MODE_DEFAULT_CNP} online.
+     */
     public static final String ENTRY_MODE = "entry_mode";
     /** {@code 1} fraud, {@code 0} genuine: replayed as a fraud report after the feedback delay. */
     public static final String LABEL = "label";
@@ -40,6 +46,10 @@ public final class ReplayColumns {
     public static final String SCENARIO = "scenario";
 
     public static final String CURRENCY_DEFAULT = "USD";
+    /** The merchant of every row that names neither a merchant nor a terminal. */
+    public static final String MERCHANT_DEFAULT = "unknown";
+    public static final EntryMode ENTRY_MODE_DEFAULT_CP = EntryMode.CHIP;
+    public static final EntryMode ENTRY_MODE_DEFAULT_CNP = EntryMode.ECOMMERCE;
 
     /** Every column the format defines, in the order {@code ringfence generate} writes them, then scenario. */
     public static final List<String> ALL = List.of(TIMESTAMP, CARD, AMOUNT, CHANNEL, ID, CURRENCY, MERCHANT, TERMINAL,

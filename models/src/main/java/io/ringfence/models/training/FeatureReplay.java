@@ -2,11 +2,14 @@ package io.ringfence.models.training;
 
 import io.ringfence.EngineConfig;
 import io.ringfence.OfflineEngine;
+import io.ringfence.api.Action;
 import io.ringfence.api.AuthorizationRequest;
 import io.ringfence.api.CardRef;
+import io.ringfence.api.Fingerprint;
 import io.ringfence.api.FlagReason;
 import io.ringfence.api.FraudReport;
 import io.ringfence.api.FraudReportKind;
+import io.ringfence.api.ReasonCode;
 import io.ringfence.api.StoreCapacities;
 import io.ringfence.models.data.CsvReplayReader;
 import io.ringfence.models.data.ReplayFormatException;
@@ -17,8 +20,16 @@ import io.ringfence.scoring.Scorer;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.StringJoiner;
 import java.util.function.Consumer;
 
 /**
@@ -43,11 +54,18 @@ import java.util.function.Consumer;
  * the rest of the file and every later genuine payment would count against whichever scorer raised it. Only a
  * {@code label} of 0 is disputed; an unlabelled payment is not.
  *
+ * <p><b>A card with known fraud is reissued.</b> A file's card column often names the customer, not the plastic
+ * (the handbook's {@code C596}): after a fraud report the issuer would have reissued the card and the customer pays on
+ * with the new one, but the replay sees the same reference, flagged. So a genuine payment refused because its card
+ * is flagged, whatever raised the flag, is disputed the same way: the flag is cleared {@link #DISPUTE_DELAY} later
+ * (one clear pending per card at a time). Frauds on the card before that are still refused.
+ *
  * <p>Rows before {@code from} warm the state and are not emitted; reading stops at the first row at or after
  * {@code to}. The file must be in time order (the replay format's rows are; a row earlier than the one before stops
  * the replay with a {@link ReplayFormatException}). Streams: memory holds the engine's stores and the reports not
- * yet due, never the file. A request the engine rejects (malformed for ingress) is declined without features and is
- * not emitted; {@link Stats#rejected()} counts them.
+ * yet due, never the file. A request the engine refuses (malformed for ingress) is declined without features and is
+ * not emitted; {@link Stats#refusals()} counts them by reason and names the first one's line, so a tool can say what
+ * it could not use.
  *
  * <p>Deterministic: the same file and arguments give the same rows, byte for byte.
  */
@@ -67,8 +85,43 @@ public final class FeatureReplay {
      * What a replay did; {@code stateDigest} is the engine's {@link OfflineEngine#stateDigest()} at the end, to compare
      * with a live engine's after the same events.
      */
-    public record Stats(long rowsRead, long warmUpRows, long emitted, long rejected, long fraudRows,
+    public record Stats(long rowsRead, long warmUpRows, long emitted, Refusals refusals, long fraudRows,
                         long reportsApplied, long reportsPending, long stateDigest, long flagsDisputed) {
+        /** Rows the engine refused, whatever the reason. */
+        public long rejected() {
+            return refusals.total();
+        }
+    }
+
+    /**
+     * The rows the engine refused at ingress, by reason.
+     *
+     * @param byReason    how many rows each reason refused, reasons in declaration order
+     * @param firstLine   the file line of the first refused row, 0 when none was
+     * @param firstReason why that row was refused, null when none was
+     */
+    public record Refusals(Map<ReasonCode, Long> byReason, long firstLine, ReasonCode firstReason) {
+        public Refusals {
+            final Map<ReasonCode, Long> copy = new EnumMap<>(ReasonCode.class);
+            copy.putAll(byReason);
+            byReason = Collections.unmodifiableMap(copy);
+        }
+
+        public long total() {
+            return byReason.values().stream().mapToLong(Long::longValue).sum();
+        }
+
+        /** One line: {@code 3 rows refused by the engine (AMOUNT_NEGATIVE 2, INVALID_PAN 1), the first at line 7 (...)}. */
+        public String describe() {
+            if (byReason.isEmpty()) {
+                return "no rows refused by the engine";
+            }
+            final StringJoiner counts = new StringJoiner(", ");
+            byReason.forEach((reason, count) -> counts.add(reason.name() + " " + count));
+            final long total = total();
+            return String.format(Locale.ROOT, "%,d row%s refused by the engine (%s), the first at line %d (%s: %s)",
+                total, total == 1 ? "" : "s", counts, firstLine, firstReason.name(), firstReason.description());
+        }
     }
 
     /**
@@ -151,13 +204,16 @@ public final class FeatureReplay {
         final PriorityQueue<PendingEvent> pending = new PriorityQueue<>(
             Comparator.comparingLong(PendingEvent::timeMillis).thenComparingLong(PendingEvent::order));
         final long disputeMillis = DISPUTE_DELAY.toMillis();
+        final Set<Fingerprint> disputed = new HashSet<>();
         long disputes = 0;
         final long delayMillis = feedbackDelay.toMillis();
         long order = 0;
         long rows = 0;
         long warmUp = 0;
         long emitted = 0;
-        long rejected = 0;
+        final Map<ReasonCode, Long> refused = new EnumMap<>(ReasonCode.class);
+        long firstRefusedLine = 0;
+        ReasonCode firstRefusal = null;
         long frauds = 0;
         long reports = 0;
         long lastTime = Long.MIN_VALUE;
@@ -177,6 +233,9 @@ public final class FeatureReplay {
                 while (!pending.isEmpty() && pending.peek().timeMillis() <= time) {
                     final PendingEvent due = pending.poll();
                     due.applyTo(engine);
+                    if (!due.fraudReport()) {
+                        disputed.remove(due.fingerprint());
+                    }
                     if (due.fraudReport()) {
                         reports++;
                     }
@@ -189,7 +248,11 @@ public final class FeatureReplay {
                 final OfflineEngine.Outcome outcome = engine.authorize(request);
                 final boolean decided = !outcome.refused();
                 if (!decided) {
-                    rejected++;
+                    refused.merge(outcome.refusal(), 1L, Long::sum);
+                    if (firstRefusal == null) {
+                        firstRefusal = outcome.refusal();
+                        firstRefusedLine = row.line();
+                    }
                 } else if (time < fromMillis) {
                     warmUp++;
                     visitor.decided(row, outcome, false);
@@ -200,18 +263,28 @@ public final class FeatureReplay {
                 if (row.fraud() && decided) {
                     frauds++;
                     pending.add(new PendingEvent(true, time + delayMillis, order++, card(request),
-                        request.merchantId(), request.terminalId()));
+                        request.merchantId(), request.terminalId(), outcome.fingerprint()));
                 } else if (row.label() == ReplayRow.Label.GENUINE && decided
-                    && outcome.flagRaised() != FlagReason.NOT_FLAGGED) {
+                    && (outcome.flagRaised() != FlagReason.NOT_FLAGGED || refusedForAFlag(outcome))
+                    && disputed.add(outcome.fingerprint())) {
                     disputes++;
                     pending.add(new PendingEvent(false, time + disputeMillis, order++, card(request),
-                        null, null));
+                        null, null, outcome.fingerprint()));
                 }
             }
         }
         final long reportsPending = pending.stream().filter(PendingEvent::fraudReport).count();
-        return new Stats(rows, warmUp, emitted, rejected, frauds, reports, reportsPending, engine.stateDigest(),
+        return new Stats(rows, warmUp, emitted, new Refusals(refused, firstRefusedLine, firstRefusal), frauds, reports, reportsPending, engine.stateDigest(),
             disputes);
+    }
+
+    /** Declined because the card was already flagged, online or in store. */
+    private static boolean refusedForAFlag(final OfflineEngine.Outcome outcome) {
+        if (outcome.action() != Action.DECLINE) {
+            return false;
+        }
+        final List<ReasonCode> reasons = outcome.decision().reasons();
+        return reasons.contains(ReasonCode.CARD_FLAGGED) || reasons.contains(ReasonCode.CARD_FLAGGED_ONLINE);
     }
 
     private static CardRef card(final AuthorizationRequest request) {
@@ -223,7 +296,7 @@ public final class FeatureReplay {
      * a flag the cardholder disputed.
      */
     private record PendingEvent(boolean fraudReport, long timeMillis, long order, CardRef card, String merchantId,
-                                String terminalId) {
+                                String terminalId, Fingerprint fingerprint) {
         void applyTo(final OfflineEngine engine) {
             if (fraudReport) {
                 engine.reportFraud(new FraudReport(card, FraudReportKind.ISSUER_REPORT, timeMillis, merchantId,

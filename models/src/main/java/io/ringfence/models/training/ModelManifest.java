@@ -51,6 +51,8 @@ public final class ModelManifest {
     public static final String KEY_ROWS = "training.rows";
     public static final String KEY_FRAUD = "training.fraud.rows";
     public static final String KEY_WARM_UP = "training.warm.up.rows";
+    /** Rows of the replay, warm-up included, that the engine refused at ingress. */
+    public static final String KEY_REFUSED = "training.refused.rows";
     public static final String KEY_SECONDS = "training.seconds";
     public static final String KEY_AUC = "training.metrics.auc.roc";
     public static final String KEY_AP = "training.metrics.average.precision";

@@ -69,8 +69,9 @@ public final class ModelTrainer {
         }
     }
 
-    /** What a training produced. */
-    public record Result(Model<Label> model, ModelManifest manifest, long rows, long fraudRows, double seconds) {
+    /** What a training produced; {@code replay} says what the replay read, and what the engine refused. */
+    public record Result(Model<Label> model, ModelManifest manifest, long rows, long fraudRows, double seconds,
+                         FeatureReplay.Stats replay) {
     }
 
     /** The training set had nothing to learn from. */
@@ -108,7 +109,8 @@ public final class ModelTrainer {
         final long frauds = rows.stream().filter(FeatureRow::fraud).count();
         if (rows.isEmpty()) {
             throw new NothingToLearnException("no transactions in " + data + " from " + from + " to " + to
-                + " (exclusive)");
+                + " (exclusive)" + (stats.rejected() == 0 ? "" : " that the engine accepted: "
+                + stats.refusals().describe()));
         }
         if (frauds == 0 || frauds == rows.size()) {
             throw new NothingToLearnException("the training window " + from + " to " + to + " has "
@@ -141,6 +143,7 @@ public final class ModelTrainer {
         values.put(ModelManifest.KEY_ROWS, Long.toString(rows.size()));
         values.put(ModelManifest.KEY_FRAUD, Long.toString(frauds));
         values.put(ModelManifest.KEY_WARM_UP, Long.toString(stats.warmUpRows()));
+        values.put(ModelManifest.KEY_REFUSED, Long.toString(stats.rejected()));
         values.put(ModelManifest.KEY_SECONDS, String.format(Locale.ROOT, "%.3f", seconds));
         values.put(ModelManifest.KEY_AUC, String.format(Locale.ROOT, "%.6f", Metrics.aucRoc(scored)));
         values.put(ModelManifest.KEY_AP, String.format(Locale.ROOT, "%.6f", Metrics.averagePrecision(scored)));
@@ -161,7 +164,7 @@ public final class ModelTrainer {
         Files.writeString(out.resolve(ModelManifest.PROVENANCE_TEXT), model.getProvenance().toString() + "\n",
             StandardCharsets.UTF_8);
         manifest.write(out);
-        return new Result(model, manifest, rows.size(), frauds, seconds);
+        return new Result(model, manifest, rows.size(), frauds, seconds, stats);
     }
 
     /**

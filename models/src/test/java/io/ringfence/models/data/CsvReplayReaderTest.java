@@ -105,11 +105,35 @@ class CsvReplayReaderTest {
         assertEquals("USD", r.currency());
         assertEquals(1200, r.amountMinor());
         assertEquals(Channel.CP, r.channel());
-        assertNull(r.entryMode());
+        assertEquals(EntryMode.CHIP, r.entryMode());
+        assertEquals(ReplayColumns.MERCHANT_DEFAULT, r.merchantId());
+        assertNull(r.terminalId());
         assertNull(row.id());
         assertEquals(AuthorizationRequest.NO_MCC, r.mcc());
         assertEquals(ReplayRow.Label.UNKNOWN, row.label());
         assertNull(row.scenario());
+    }
+
+    @Test
+    void theEntryModeFollowsTheChannelWhenTheFileHasNone() throws IOException {
+        final List<ReplayRow> rows = read("timestamp,card,amount,channel,entry_mode\n"
+            + T0 + "," + PAN + ",1,CP,\n" + T0 + "," + PAN + ",1,CNP,\n" + T0 + "," + PAN + ",1,CP,swipe\n");
+        assertEquals(List.of(EntryMode.CHIP, EntryMode.ECOMMERCE, EntryMode.SWIPE),
+            rows.stream().map(row -> row.request().entryMode()).toList());
+    }
+
+    @Test
+    void aTerminalWithoutAMerchantIsItsOwnMerchant() throws IOException {
+        final AuthorizationRequest r = only("timestamp,card,amount,channel,terminal\n" + T0 + "," + PAN
+            + ",1,CP,T17\n").request();
+        assertEquals("T17", r.merchantId());
+        assertEquals("T17", r.terminalId());
+    }
+
+    @Test
+    void aZeroAmountIsReadAsAnAccountVerification() throws IOException {
+        assertEquals(0, only("timestamp,card,amount,channel\n" + T0 + "," + PAN + ",0.00,CP\n").request()
+            .amountMinor());
     }
 
     @Test
@@ -160,7 +184,8 @@ class CsvReplayReaderTest {
     @Test
     void aCardThatIsNotALuhnValidNumberIsAReference() throws IOException {
         final String header = "timestamp,card,amount,channel\n";
-        for (final String card : new String[] {"C1093826151", "4111111111111112", "41111111111", "tok_abc"}) {
+        for (final String card : new String[] {"C1093826151", "C596", "596", "4111111111111112", "41111111111",
+            "tok_abc"}) {
             final AuthorizationRequest r = only(header + T0 + "," + card + ",1,CP\n").request();
             assertNull(r.pan(), card);
             assertEquals(card, r.cardReference());

@@ -2,9 +2,11 @@ package io.ringfence.models.training;
 
 
 import io.ringfence.EngineConfig;
+import io.ringfence.api.Action;
 import io.ringfence.api.Fingerprint;
 import io.ringfence.api.FlagReason;
 import io.ringfence.api.FraudReportKind;
+import io.ringfence.api.ReasonCode;
 import io.ringfence.decision.DecisionPolicy;
 import io.ringfence.decision.RiskEngine;
 import io.ringfence.event.EngineEvent;
@@ -32,8 +34,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -142,6 +147,32 @@ class FeatureReplayTest {
     }
 
     @Test
+    void aFileWithOnlyTheHandbooksColumnsIsScoredRowByRowAndRefusalsAreCountedByReason() throws IOException {
+        final long t0 = Instant.parse("2018-07-25T10:00:00Z").toEpochMilli();
+        final Path csv = dir.resolve("handbook-columns.csv");
+        Files.writeString(csv, String.join("\n", "id,timestamp,card,channel,amount,currency,merchant,terminal,label",
+            "1," + Instant.ofEpochMilli(t0) + ",C596,CP,57.16,USD,T12,T12,0",
+            "2," + Instant.ofEpochMilli(t0 + 1000) + ",C596,CP,0.00,USD,T12,T12,0",
+            "3," + Instant.ofEpochMilli(t0 + 2000) + ",C17,CNP,12.00,USD,T3,T3,1",
+            "4," + Instant.ofEpochMilli(t0 + 3000) + ",C17,CP,100000001.00,USD,T3,T3,0",
+            "5," + Instant.ofEpochMilli(t0 + 4000) + ",C17,CNP,9.00,USD,T3,T3,0",
+            "6," + Instant.ofEpochMilli(t0 + 5000) + ",C596,CP,8.00,USD,T12,T12,1") + "\n");
+        final List<FeatureRow> rows = new ArrayList<>();
+        final FeatureReplay.Stats stats = new FeatureReplay(DELAY, 0, Long.MAX_VALUE, 1 << 14).run(csv, rows::add);
+
+        assertEquals(List.of("1", "2", "6"), rows.stream().map(FeatureRow::id).toList());
+        assertEquals(2.0, rows.get(2).features()[Feature.CP_COUNT_1H.ordinal()],
+            "the zero-amount verification was scored and counted in the card's history");
+        assertEquals(3, stats.rejected());
+        assertEquals(Map.of(ReasonCode.CNP_WITHOUT_SIGNALS, 2L, ReasonCode.AMOUNT_TOO_LARGE, 1L),
+            stats.refusals().byReason());
+        assertEquals(4, stats.refusals().firstLine());
+        assertTrue(stats.refusals().describe().startsWith("3 rows refused by the engine (AMOUNT_TOO_LARGE 1,"
+            + " CNP_WITHOUT_SIGNALS 2), the first at line 4 (CNP_WITHOUT_SIGNALS: "), stats.refusals().describe());
+        assertEquals(1, stats.fraudRows(), "a refused fraud row is never reported: the engine never saw it");
+    }
+
+    @Test
     void feedbackDelaysRoundUpToWholeDays() {
         assertEquals(2, EvaluationWindow.wholeDaysUp(Duration.ofHours(36)));
         assertEquals(7, EvaluationWindow.wholeDaysUp(Duration.ofDays(7)));
@@ -170,6 +201,25 @@ class FeatureReplayTest {
         assertTrue(rows.get(6).policyScore() < 1000, "cleared a day after the disputed payment");
     }
 
+    @Test
+    void aGenuinePaymentRefusedForAReportedFraudIsDisputedAsTheCustomerOfAReissuedCard() throws IOException {
+        final long t0 = Instant.parse("2025-03-03T10:00:00Z").toEpochMilli();
+        final long refused = t0 + DELAY.toMillis() + 3_600_000;
+        final long cleared = refused + FeatureReplay.DISPUTE_DELAY.toMillis();
+        final Path csv = dir.resolve("reissued.csv");
+        Files.writeString(csv, String.join("\n", "timestamp,card,amount,channel,id,merchant,terminal,entry_mode,label",
+            row(t0, "C7", "fraud", 1), row(refused, "C7", "refused", 0), row(refused + 60_000, "C7", "again", 0),
+            row(cleared - 1, "C7", "before", 0), row(cleared, "C7", "after", 0)) + "\n");
+
+        final List<FeatureRow> rows = new ArrayList<>();
+        final FeatureReplay.Stats stats = new FeatureReplay(DELAY, 0, Long.MAX_VALUE, 1 << 14).run(csv, rows::add);
+
+        assertEquals(List.of(1000, 1000, 1000), rows.subList(1, 4).stream().map(FeatureRow::policyScore).toList(),
+            "the report flagged the card: refused until the analyst clears it");
+        assertEquals(1, stats.flagsDisputed(), "one clear awaited at a time");
+        assertTrue(rows.get(4).policyScore() < 1000, "cleared a day after the first refused payment");
+    }
+
     private static String row(final long time, final String card, final String id, final int label) {
         return Instant.ofEpochMilli(time) + "," + card + ",25.00,CP," + id + ",M1,T1,chip," + label;
     }
@@ -183,8 +233,8 @@ class FeatureReplayTest {
 
     /**
      * The same events processed straight through {@link RiskEngine#apply}: fraud reports at the delay, and a clear
-     * {@link FeatureReplay#DISPUTE_DELAY} after a genuine payment that raised a flag; control events due at the same
-     * time go in the order of the rows that caused them.
+     * {@link FeatureReplay#DISPUTE_DELAY} after a genuine payment that raised a flag or was refused for one (one clear
+     * awaited per card); control events due at the same time go in the order of the rows that caused them.
      */
     private static List<FeatureRow> direct(final Path file, final long delayMillis) throws IOException {
         final EngineConfig config = FeatureReplay.engineConfig(1 << 14);
@@ -213,15 +263,24 @@ class FeatureReplayTest {
         final RiskEngine engine = new RiskEngine(config.capacities(), new BuiltInPolicyScorer(),
             new DecisionPolicy(DecisionThresholds.DEFAULT), new EngineCounters());
         final List<FeatureRow> out = new ArrayList<>();
+        final Set<Fingerprint> awaitingClear = new HashSet<>();
         long sequence = 0;
         for (int i = 0; i < authorizations.size(); i++) {
             final EngineEvent event = authorizations.get(i);
             while (!due.isEmpty() && due.peek().timeMillis() <= event.eventTimeMillis) {
-                engine.apply(due.poll().event(), sequence++);
+                final EngineEvent control = due.poll().event();
+                if (control.type == EventType.CLEAR_FLAG) {
+                    awaitingClear.remove(new Fingerprint(control.fingerprintHigh, control.fingerprintLow));
+                }
+                engine.apply(control, sequence++);
             }
             engine.apply(event, sequence++);
             final ReplayRow row = rows.get(i);
-            if (row.label() == ReplayRow.Label.GENUINE && event.flagRaised != FlagReason.NOT_FLAGGED) {
+            final boolean refusedForAFlag = event.action == Action.DECLINE
+                && (event.reason0 == ReasonCode.CARD_FLAGGED || event.reason0 == ReasonCode.CARD_FLAGGED_ONLINE);
+            if (row.label() == ReplayRow.Label.GENUINE
+                && (event.flagRaised != FlagReason.NOT_FLAGGED || refusedForAFlag)
+                && awaitingClear.add(new Fingerprint(event.fingerprintHigh, event.fingerprintLow))) {
                 final long clearTime = row.timeMillis() + FeatureReplay.DISPUTE_DELAY.toMillis();
                 due.add(new Due(clearTime, i, control(EventType.CLEAR_FLAG, clearTime, event)));
             }

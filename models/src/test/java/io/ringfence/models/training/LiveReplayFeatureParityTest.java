@@ -3,6 +3,7 @@ package io.ringfence.models.training;
 import io.ringfence.Engine;
 import io.ringfence.EngineConfig;
 import io.ringfence.api.Ack;
+import io.ringfence.api.Action;
 import io.ringfence.api.AuthorizationRequest;
 import io.ringfence.api.CardRef;
 import io.ringfence.api.Decision;
@@ -27,8 +28,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
 
@@ -73,6 +76,7 @@ class LiveReplayFeatureParityTest {
         int scored = 0;
         int flagged = 0;
         int disputed = 0;
+        final Set<String> awaitingClear = new HashSet<>();
         try (Engine engine = Engine.start(config); CsvReplayReader reader = CsvReplayReader.open(data)) {
             final PriorityQueue<Due> due = new PriorityQueue<>(
                 Comparator.comparingLong(Due::timeMillis).thenComparingInt(Due::row));
@@ -99,11 +103,16 @@ class LiveReplayFeatureParityTest {
                 if (row.fraud()) {
                     final FraudReport report = report(row.request(), row.timeMillis() + DELAY.toMillis());
                     due.add(new Due(report.reportTimeMillis(), index, e -> e.reportFraud(report)));
-                } else if (row.label() == ReplayRow.Label.GENUINE && decision.flagRaised() != FlagReason.NOT_FLAGGED) {
+                } else if (row.label() == ReplayRow.Label.GENUINE && (decision.flagRaised() != FlagReason.NOT_FLAGGED
+                    || refusedForAFlag(decision)) && awaitingClear.add(cardText(row.request()))) {
                     disputed++;
                     final long clearTime = row.timeMillis() + FeatureReplay.DISPUTE_DELAY.toMillis();
                     final CardRef card = card(row.request());
-                    due.add(new Due(clearTime, index, e -> e.clearFlag(card, clearTime)));
+                    final String text = cardText(row.request());
+                    due.add(new Due(clearTime, index, e -> {
+                        awaitingClear.remove(text);
+                        return e.clearFlag(card, clearTime);
+                    }));
                 }
             }
             assertEquals(replayed.size(), index);
@@ -122,6 +131,15 @@ class LiveReplayFeatureParityTest {
         assertNotNull(request.merchantId());
         return new FraudReport(card(request), FraudReportKind.ISSUER_REPORT, timeMillis, request.merchantId(),
             request.terminalId());
+    }
+
+    private static boolean refusedForAFlag(final Decision decision) {
+        return decision.action() == Action.DECLINE && (decision.primaryReason() == ReasonCode.CARD_FLAGGED
+            || decision.primaryReason() == ReasonCode.CARD_FLAGGED_ONLINE);
+    }
+
+    private static String cardText(final AuthorizationRequest request) {
+        return request.pan() != null ? request.pan() : request.cardReference();
     }
 
     private static CardRef card(final AuthorizationRequest request) {

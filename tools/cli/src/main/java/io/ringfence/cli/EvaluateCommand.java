@@ -95,6 +95,9 @@ public final class EvaluateCommand implements Callable<Integer> {
                 from, to, window.trainFrom(), window.trainTo(), window.feedbackDelayDays(),
                 outcome.modelSplit().test().size(), outcome.testFrauds(), outcome.modelSplit().removedFromTest(),
                 outcome.seconds());
+            if (outcome.replay().rejected() > 0) {
+                out.println(outcome.replay().refusals().describe());
+            }
             out.printf(Locale.ROOT, "model %-9s %s%n", outcome.algorithm(), outcome.model().text());
             out.printf(Locale.ROOT, "built-in policy %s%n", outcome.policy().text());
             out.printf(Locale.ROOT, "report %s%n", outcome.reportPage());

@@ -101,6 +101,9 @@ public final class TrainCommand implements Callable<Integer> {
                 + " average precision %s; wrote %s (serving model %s)%n",
             algorithm.cliName(), result.rows(), result.fraudRows(), from, to, result.seconds(),
             m.get(ModelManifest.KEY_AUC), m.get(ModelManifest.KEY_AP), out, m.get(ModelManifest.KEY_SERVING_VERSION));
+        if (result.replay().rejected() > 0) {
+            spec.commandLine().getOut().println(result.replay().refusals().describe());
+        }
         spec.commandLine().getOut().flush();
         return 0;
     }

@@ -2,10 +2,16 @@ package io.ringfence.cli;
 
 import io.ringfence.api.AuthorizationRequest;
 import io.ringfence.cli.RingfenceCli;
+import io.ringfence.api.Channel;
 import io.ringfence.models.data.CsvReplayReader;
+import io.ringfence.models.data.GeneratedCsv;
 import io.ringfence.models.data.ReplayColumns;
 import io.ringfence.models.data.ReplayRow;
 import io.ringfence.synthetic.GeneratorConfig;
+import io.ringfence.synthetic.HandbookConfig;
+import io.ringfence.synthetic.HandbookSimulator;
+import io.ringfence.synthetic.HandbookTraffic;
+import io.ringfence.synthetic.HandbookTransaction;
 import io.ringfence.synthetic.ScenarioKind;
 import io.ringfence.synthetic.SyntheticAuthorization;
 import io.ringfence.synthetic.SyntheticEvent;
@@ -195,6 +201,41 @@ class GenerateCommandTest {
     @Test
     void theDefaultsAreTheGeneratorsOwn() {
         assertEquals(LocalDate.parse(GenerateCommand.START_DEFAULT), GeneratorConfig.FIRST_DAY_DEFAULT);
+        assertEquals(LocalDate.parse(GenerateCommand.HANDBOOK_START_DEFAULT), HandbookConfig.PUBLISHED_FIRST_DAY);
+    }
+
+    @Test
+    void theHandbookProfileWritesOnlyTheHandbooksColumnsReproducibly() throws IOException {
+        final Path handbook = dir.resolve("handbook.csv");
+        final String[] args = {"generate", "--profile", "handbook", "--cards", "300", "--terminals", "600", "--days",
+            "20", "--seed", "5", "--out", handbook.toString()};
+        assertEquals(0, run(args), err.toString());
+        assertTrue(out.toString().startsWith("wrote "), out.toString());
+        assertTrue(out.toString().contains("for 300 customers and 600 terminals over 20 days from 2018-04-01"),
+            out.toString());
+        try (BufferedReader reader = Files.newBufferedReader(handbook, StandardCharsets.UTF_8)) {
+            assertEquals(GeneratedCsv.HANDBOOK_HEADER, reader.readLine());
+        }
+        final HandbookTraffic expected = HandbookSimulator.generate(new HandbookConfig(300, 600, 20, 5,
+            HandbookConfig.PUBLISHED_FIRST_DAY));
+        final List<ReplayRow> rows = new ArrayList<>();
+        CsvReplayReader.forEach(handbook, rows::add);
+        assertEquals(expected.size(), rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            final HandbookTransaction t = expected.get(i);
+            final AuthorizationRequest r = rows.get(i).request();
+            assertEquals("C" + t.customer(), r.cardReference());
+            assertEquals(t.timeMillis(), r.transmissionTimeMillis());
+            assertEquals(t.amountCents(), r.amountMinor());
+            assertEquals("T" + t.terminal(), r.terminalId());
+            assertEquals(Channel.CP, r.channel());
+            assertEquals(t.fraud(), rows.get(i).fraud());
+            assertEquals(t.fraud() ? t.scenario().tagName() : null, rows.get(i).scenario());
+        }
+        final Path again = dir.resolve("again.csv");
+        args[args.length - 1] = again.toString();
+        assertEquals(0, run(args), err.toString());
+        assertEquals(sha256(handbook), sha256(again));
     }
 
     @Test
@@ -224,6 +265,11 @@ class GenerateCommandTest {
         "generate --start 2018-13-01 --out x.csv;          2018-13-01",
         "generate --cards 100;                             --out",
         "generate --cards 100 --out x.csv extra;           extra",
+        "generate --profile bogus --out x.csv;             bogus",
+        "generate --terminals 50 --out x.csv;              --terminals",
+        "generate --profile handbook --fraud-rate 2 --out x.csv;              --fraud-rate",
+        "generate --profile handbook --cards 2 --out x.csv;                   --cards",
+        "generate --profile handbook --cards 100000 --days 100 --out x.csv;   --cards times --days",
     })
     void aBadCommandLineGetsOneLineAndExitCodeTwo(final String commandLine, final String named) {
         assertEquals(RingfenceCli.USAGE_ERROR, run(commandLine.split(" ")));

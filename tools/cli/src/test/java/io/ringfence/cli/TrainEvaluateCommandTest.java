@@ -19,11 +19,16 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code ringfence train} and {@code ringfence evaluate} on a small generated file. */
@@ -202,6 +207,73 @@ class TrainEvaluateCommandTest {
     void aWindowWithoutFraudIsRefused() {
         assertFailure(RingfenceCli.run(pw(out), pw(err), "train", "--data", data.toString(), "--from", "2030-01-01",
             "--to", "2030-01-02", "--algorithm", "logistic", "--out", dir.resolve("m").toString()), "no transactions");
+    }
+
+    @Test
+    void aFileWithOnlyTheHandbooksColumnsTrainsAndEvaluatesAndSaysWhatTheEngineRefused() throws IOException {
+        final Path plain = dir.resolve("plain.csv");
+        Files.write(plain, handbookColumns(Files.readAllLines(data)));
+        final Path model = dir.resolve("plain-model");
+        assertEquals(0, train(model, "logistic", "1", plain), err.toString());
+        assertTrue(out.toString().contains("rows refused by the engine (CNP_WITHOUT_SIGNALS "), out.toString());
+        assertTrue(out.toString().contains("the first at line "), out.toString());
+        reset();
+        assertEquals(0, RingfenceCli.run(pw(out), pw(err), "evaluate", "--model", model.toString(), "--data",
+            plain.toString(), "--from", TEST_FROM, "--to", TEST_TO, "--feedback-delay", "1d"), err.toString());
+        assertTrue(out.toString().contains("rows refused by the engine (CNP_WITHOUT_SIGNALS "), out.toString());
+    }
+
+    @Test
+    void aWindowInWhichTheEngineRefusesEveryRowFailsWithTheReasonAndTheFirstLine() throws IOException {
+        final Path online = dir.resolve("online-without-signals.csv");
+        Files.writeString(online, "timestamp,card,amount,channel,merchant,label\n"
+            + "2025-03-04T10:00:00Z,C1,10.00,CNP,M1,1\n2025-03-04T11:00:00Z,C2,10.00,CNP,M1,0\n");
+        assertFailure(train(dir.resolve("m"), "logistic", "1", online),
+            "2 rows refused by the engine (CNP_WITHOUT_SIGNALS 2), the first at line 2");
+    }
+
+    @Test
+    void theHandbookProfileTrainsAndEvaluatesWithoutARefusedRow() {
+        final Path handbook = dir.resolve("handbook.csv");
+        assertEquals(0, RingfenceCli.run(pw(out), pw(err), "generate", "--profile", "handbook", "--cards", "500",
+            "--terminals", "1000", "--days", "30", "--seed", "2", "--out", handbook.toString()), err.toString());
+        final Path model = dir.resolve("handbook-model");
+        reset();
+        assertEquals(0, RingfenceCli.run(pw(out), pw(err), "train", "--data", handbook.toString(), "--from",
+            "2018-04-09", "--to", "2018-04-16", "--algorithm", "logistic", "--out", model.toString()), err.toString());
+        assertFalse(out.toString().contains("refused"), out.toString());
+        reset();
+        assertEquals(0, RingfenceCli.run(pw(out), pw(err), "evaluate", "--model", model.toString(), "--data",
+            handbook.toString(), "--from", "2018-04-23", "--to", "2018-04-30", "--json"), err.toString());
+        assertTrue(out.toString().contains("\"refused_rows\":{\"total\":0}"), out.toString());
+    }
+
+    /**
+     * The generated file as a plain export has it: opaque card references instead of card numbers, the columns
+     * {@code id, timestamp, card, channel, amount, currency, merchant, terminal, label}, and an account verification
+     * (0.00) every 50 rows.
+     */
+    private static List<String> handbookColumns(final List<String> generated) {
+        final List<String> header = List.of(generated.get(0).split(","));
+        final int[] columns = {header.indexOf("id"), header.indexOf("timestamp"), header.indexOf("card"),
+            header.indexOf("channel"), header.indexOf("amount"), header.indexOf("currency"), header.indexOf("merchant"),
+            header.indexOf("terminal"), header.indexOf("label")};
+        final Map<String, String> references = new HashMap<>();
+        final List<String> lines = new ArrayList<>(List.of("id,timestamp,card,channel,amount,currency,merchant,"
+            + "terminal,label"));
+        for (int i = 1; i < generated.size(); i++) {
+            final String[] fields = generated.get(i).split(",", -1);
+            fields[columns[2]] = references.computeIfAbsent(fields[columns[2]], pan -> "C" + references.size());
+            if (i % 50 == 0) {
+                fields[columns[4]] = "0.00";
+            }
+            final StringJoiner line = new StringJoiner(",");
+            for (final int column : columns) {
+                line.add(fields[column]);
+            }
+            lines.add(line.toString());
+        }
+        return lines;
     }
 
     private int train(final Path model, final String algorithm, final String seed) {
