@@ -1,6 +1,7 @@
 package io.ringfence.demo;
 
 import io.ringfence.Engine;
+import io.ringfence.EngineClient;
 import io.ringfence.api.Ack;
 import io.ringfence.api.Decision;
 import io.ringfence.synthetic.SyntheticAuthorization;
@@ -8,10 +9,8 @@ import io.ringfence.synthetic.SyntheticEvent;
 import io.ringfence.synthetic.SyntheticFlagClear;
 import io.ringfence.synthetic.SyntheticFraudReport;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,8 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Drives a time-ordered event stream through the engine as gateways would, keeping the order that matters.
  *
- * <p>Authorizations go in with {@link Engine#authorizeAsync}, each producer thread keeping a bounded number
- * outstanding. Cards are shared out among producers, so each card's authorizations reach the ring in stream
+ * <p>Authorizations go in through an {@link EngineClient} per producer thread, as a gateway's I/O thread would send
+ * them: each producer submits, keeps a bounded number outstanding, and polls for the answers (yielding while it has
+ * nothing to do), so no answer waits for another thread to hand it over. Cards are shared out among producers, so each card's authorizations reach the ring in stream
  * order. Control events (fraud reports, flag clears) are barriers: every authorization before one is decided
  * before it is sent, and it is applied before any authorization after it is sent, so the engine sees each one
  * exactly where it stands in the stream.
@@ -104,36 +104,34 @@ final class TrafficDriver {
     /** One gateway thread: sends its share of the cards' authorizations, a bounded number at a time. */
     private final class Producer {
         private final List<SyntheticEvent> events;
-        private final Decision[] decisions;
-        private final ArrayDeque<Outstanding> outstanding = new ArrayDeque<>(inFlight);
+        private final EngineClient.DecisionHandler record;
 
         Producer(final List<SyntheticEvent> events, final Decision[] decisions) {
             this.events = events;
-            this.decisions = decisions;
+            this.record = (index, sentNanos, answer) -> decisions[(int)index] = answer.toDecision();
         }
 
         void run(final int from, final int to, final int share, final int shares) {
+            final EngineClient client = engine.newClient(inFlight);
             for (int i = from; i < to; i++) {
                 final SyntheticAuthorization authorization = (SyntheticAuthorization)events.get(i);
                 if (shares > 1 && Math.floorMod(authorization.card().pan().hashCode(), shares) != share) {
                     continue;
                 }
-                if (outstanding.size() == inFlight) {
-                    settle(outstanding.poll());
+                while (!client.submit(authorization.toRequest(), i, record)) {
+                    poll(client);
                 }
-                outstanding.add(new Outstanding(i, engine.authorizeAsync(authorization.toRequest())));
             }
-            while (!outstanding.isEmpty()) {
-                settle(outstanding.poll());
+            while (client.inFlight() > 0) {
+                poll(client);
             }
         }
 
-        private void settle(final Outstanding request) {
-            decisions[request.index] = request.decision.join();
+        private void poll(final EngineClient client) {
+            if (client.poll(record) == 0) {
+                Thread.yield();
+            }
         }
-    }
-
-    private record Outstanding(int index, CompletableFuture<Decision> decision) {
     }
 
     private static ThreadFactory producerThreads() {
