@@ -679,23 +679,13 @@ public final class Engine implements AutoCloseable {
         return decision;
     }
 
-    /** An async caller's pending decision; what it needs for a stand-in is copied out of the reused staging event. */
+    /** An async caller's pending decision. */
     private final class AsyncDecision extends AsyncCompletions.Pending {
-        private final Object requestId;
-        private final long fingerprintHigh;
-        private final long fingerprintLow;
-        private final Channel channel;
-        private final long eventTimeMillis;
-        private final long ingressNanos;
+        private final StandInSubject subject = new StandInSubject();
 
         AsyncDecision(final AsyncCompletions completions, final EngineEvent staged, final long deadlineNanos) {
             super(completions, counters, deadlineNanos);
-            this.requestId = staged.requestId;
-            this.fingerprintHigh = staged.fingerprintHigh;
-            this.fingerprintLow = staged.fingerprintLow;
-            this.channel = staged.channel;
-            this.eventTimeMillis = staged.eventTimeMillis;
-            this.ingressNanos = staged.ingressNanos;
+            subject.capture(staged);
         }
 
         @Override
@@ -704,19 +694,15 @@ public final class Engine implements AutoCloseable {
                 return toDecision();
             }
             counters.get(EngineCounter.STAND_IN_JOURNAL).increment();
-            return standInDecision(ReasonCode.STAND_IN_JOURNAL_UNAVAILABLE);
+            return subject.standIn(Engine.this, ReasonCode.STAND_IN_JOURNAL_UNAVAILABLE);
         }
 
         @Override
         Decision timedOut() {
             final boolean stopped = !running;
             counters.get(stopped ? EngineCounter.STAND_IN_STOPPED : EngineCounter.STAND_IN_DEADLINE).increment();
-            return standInDecision(stopped ? ReasonCode.STAND_IN_ENGINE_STOPPED : ReasonCode.STAND_IN_DEADLINE);
-        }
-
-        private Decision standInDecision(final ReasonCode reason) {
-            return Engine.this.standInDecision(requestId, fingerprintHigh, fingerprintLow, channel, eventTimeMillis,
-                reason, System.nanoTime() - ingressNanos);
+            return subject.standIn(Engine.this,
+                stopped ? ReasonCode.STAND_IN_ENGINE_STOPPED : ReasonCode.STAND_IN_DEADLINE);
         }
     }
 }

@@ -2,7 +2,6 @@ package io.ringfence;
 
 import io.ringfence.api.Action;
 import io.ringfence.api.AuthorizationRequest;
-import io.ringfence.api.Channel;
 import io.ringfence.api.Decision;
 import io.ringfence.api.EngineCounter;
 import io.ringfence.api.ReasonCode;
@@ -164,11 +163,7 @@ public final class EngineClient {
         final Slot slot = slots[free[--freeCount]];
         slot.correlation = correlation;
         slot.sentNanos = sentNanos;
-        slot.requestId = staged.requestId;
-        slot.fingerprintHigh = staged.fingerprintHigh;
-        slot.fingerprintLow = staged.fingerprintLow;
-        slot.channel = staged.channel;
-        slot.eventTimeMillis = staged.eventTimeMillis;
+        slot.subject.capture(staged);
         staged.sink = slot;
         staged.sinkGeneration = slot.begin();
         slot.generation = staged.sinkGeneration;
@@ -221,17 +216,13 @@ public final class EngineClient {
         return answered;
     }
 
-    /** One reusable request slot; what a stand-in needs is copied out of the staging event at submission. */
+    /** One reusable request slot. */
     private final class Slot extends PendingResponse implements Answer {
         private final int index;
         private long generation;
         private long correlation;
         private long sentNanos;
-        private Object requestId;
-        private long fingerprintHigh;
-        private long fingerprintLow;
-        private Channel channel;
-        private long eventTimeMillis;
+        private final StandInSubject subject = new StandInSubject();
 
         Slot(final int index) {
             super(engine.counters());
@@ -250,8 +241,7 @@ public final class EngineClient {
 
         Decision standIn(final ReasonCode reason, final EngineCounter counter) {
             engine.counters().get(counter).increment();
-            return engine.standInDecision(requestId, fingerprintHigh, fingerprintLow, channel, eventTimeMillis, reason,
-                System.nanoTime() - sentNanos);
+            return subject.standIn(engine, reason);
         }
     }
 }
