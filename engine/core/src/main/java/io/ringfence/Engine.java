@@ -20,6 +20,7 @@ import io.ringfence.decision.DecisionPolicy;
 import io.ringfence.decision.RiskEngine;
 import io.ringfence.event.EngineEvent;
 import io.ringfence.event.EventType;
+import io.ringfence.hashing.StableHash;
 import io.ringfence.event.QueryKind;
 import io.ringfence.event.Rejection;
 import io.ringfence.history.FlagStore;
@@ -293,6 +294,38 @@ public final class Engine implements AutoCloseable {
         refuseOnEngineThread("linkToken");
         final EngineEvent staged = stage(EventType.LINK_TOKEN, System.nanoTime());
         return control(staged, ingress.decodeLinkToken(token, card, timeMillis, staged), config.defaultDeadline());
+    }
+
+    /**
+     * Takes back an authorization the acquirer reversed (ISO 8583 0400/0420): the one decided for {@code merchantId}
+     * under {@code requestId} within the idempotency window leaves the velocity windows (counts and amounts) of its
+     * card, merchant and terminal. Goes through the ring and the journal like every change of state.
+     *
+     * @return APPLIED with the reversed card's fingerprint; NO_CHANGE when no such authorization is remembered (never
+     *     seen, refused as malformed, older than the idempotency window) or it was reversed already; REJECTED when
+     *     the merchant or request id is missing
+     */
+    public Ack reverse(final String merchantId, final String requestId) {
+        return reverse(merchantId, requestId, AuthorizationRequest.NO_TIME);
+    }
+
+    /**
+     * Takes back an authorization as of {@code timeMillis} (epoch milliseconds: the reversal's transmission time;
+     * replays give the original time); as {@link #reverse(String, String)}.
+     */
+    public Ack reverse(final String merchantId, final String requestId, final long timeMillis) {
+        refuseOnEngineThread("reverse");
+        final long ingressNanos = System.nanoTime();
+        if (merchantId == null || merchantId.isBlank() || requestId == null || requestId.isBlank()) {
+            counters.get(EngineCounter.CONTROL_EVENTS_REJECTED).increment();
+            return new Ack(Ack.Status.REJECTED, Fingerprint.NONE, -1, System.nanoTime() - ingressNanos,
+                "a reversal names the merchant and the request id of the authorization it reverses");
+        }
+        final EngineEvent staged = stage(EventType.REVERSE, ingressNanos);
+        staged.eventTimeMillis = ingress.eventTime(timeMillis);
+        staged.merchantKey = StableHash.of(merchantId);
+        staged.requestId = requestId;
+        return control(staged, null, config.defaultDeadline());
     }
 
     /**

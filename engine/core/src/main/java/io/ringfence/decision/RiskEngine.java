@@ -168,6 +168,7 @@ public final class RiskEngine {
             case LOAD_MODEL -> loadModel(event);
             case LOAD_RULES -> loadRules(event);
             case LIST_ADD, LIST_REMOVE -> changeList(event);
+            case REVERSE -> reverse(event);
             default -> throw new IllegalStateException("unknown event type " + event.type);
         }
     }
@@ -515,7 +516,41 @@ public final class RiskEngine {
         if (requestIdHash != 0L) {
             recentRequests.record(event.merchantKey, requestIdHash, contentHash, event.eventTimeMillis, event.action,
                 event.responseCode, event.score, event.reason0, event.reason1, event.reason2);
+            recentRequests.recordContribution(high, low, hasTerminal ? event.terminalKey : EngineEvent.NO_KEY, now,
+                roundedAmount, event.channel);
         }
+    }
+
+    /**
+     * A reversal: the authorization it names (same merchant and request id, within the idempotency window) leaves
+     * the velocity windows of its card, merchant and terminal that still hold it. Applied once; reversing something
+     * unknown, forgotten or already reversed changes nothing. Flags stay: a reversed fraud attempt was still one.
+     */
+    private void reverse(final EngineEvent event) {
+        final long requestIdHash = requestIdHash(event);
+        if (requestIdHash == 0L || !recentRequests.find(event.merchantKey, requestIdHash, event.eventTimeMillis,
+            policy.idempotencyWindowMillis()) || recentRequests.reversed() || recentRequests.channel() == null) {
+            return;
+        }
+        recentRequests.markReversed();
+        final long at = recentRequests.recordedAtSeconds();
+        final long amount = recentRequests.amountMajor();
+        final long high = recentRequests.cardHigh();
+        final long low = recentRequests.cardLow();
+        event.resolvedFingerprintHigh = high;
+        event.resolvedFingerprintLow = low;
+        if (cards.find(high, low, card)) {
+            card.reverseAuthorization(at, recentRequests.channel(), amount);
+        }
+        if (merchants.peek(event.merchantKey, merchant)) {
+            merchant.reverseTransaction(at, amount);
+        }
+        final long terminalKey = recentRequests.terminalKey();
+        if (terminalKey != EngineEvent.NO_KEY && terminals.peek(terminalKey, terminal)) {
+            terminal.reverseTransaction(at, amount);
+        }
+        counters.get(EngineCounter.REVERSALS).incrementRelease();
+        event.applied = true;
     }
 
     /** The rule in force that decides this authorization, after its score; shadow rules are counted on the way. */

@@ -22,5 +22,10 @@ public enum EventType {
     /** Adds an item (as its key) to a list of the rules in force. */
     LIST_ADD,
     /** Removes an item (as its key) from a list of the rules in force. */
-    LIST_REMOVE
+    LIST_REMOVE,
+    /**
+     * Undoes an authorization the acquirer reversed (ISO 8583 0400/0420), named by its merchant and request id: its
+     * count and amount leave the card's, merchant's and terminal's velocity windows that still hold them.
+     */
+    REVERSE
 }

@@ -180,6 +180,17 @@ public final class CardRecord {
         }
     }
 
+    /**
+     * Takes a reversed authorization, recorded at {@code at} with {@code amountMajor}, out of the velocity windows
+     * that still hold it. The card-testing window and the decline count keep it: a reversal does not make an attempt
+     * unmade.
+     */
+    public void reverseAuthorization(final long at, final Channel channel, final long amountMajor) {
+        for (final Tier tier : TIERS) {
+            WINDOW_OF_TIER[tier.ordinal()].subtract(buffer, windowOffset(tier, channel), lastSeen(), at, 1, amountMajor);
+        }
+    }
+
     /** Remembers where the card was last used in store, for impossible travel and points of compromise. */
     public void recordCardPresentLocation(final long now, final long terminalKey, final short country) {
         putU32(LAST_CP_TIME, Math.max(now, lastCardPresentTime()));

@@ -110,6 +110,14 @@ public final class EntityRecord {
         buffer.putLong(offset + CARD_SKETCH, DistinctSketch.add(buffer.getLong(offset + CARD_SKETCH), cardKey));
     }
 
+    /** Takes a reversed transaction, recorded at {@code at}, out of the windows that still hold it. */
+    public void reverseTransaction(final long at, final long amountMajor) {
+        final long last = lastSeen();
+        DAY.subtract(buffer, offset + TRANSACTIONS, last, at, 1, amountMajor);
+        WEEK.subtract(buffer, offset + TRANSACTIONS_WEEK, last, at, 1, amountMajor);
+        MONTH.subtract(buffer, offset + TRANSACTIONS_MONTH, last, at, 1, amountMajor);
+    }
+
     public void recordFraudReport(final long now, final long amountMajor) {
         final long at = advanceTo(now);
         MONTH.add(buffer, offset + FRAUD_REPORTS, at, 1, amountMajor);

@@ -82,6 +82,22 @@ public final class RollingWindow {
         write(buffer, at + fieldWidth, (int)Math.min(maxValue, read(buffer, at + fieldWidth) + second));
     }
 
+    /**
+     * Takes back what {@link #add} put in the bucket of {@code at}, if that bucket is still in the window ending at
+     * {@code lastUpdate}; counters stop at zero (a saturated bucket may have lost some of the addition).
+     */
+    public void subtract(final UnsafeBuffer buffer, final int offset, final long lastUpdate, final long at,
+        final long first, final long second) {
+        final long bucket = at / bucketSeconds;
+        final long lastBucket = lastUpdate / bucketSeconds;
+        if (bucket > lastBucket || bucket <= lastBucket - BUCKETS) {
+            return;
+        }
+        final int slot = slotOffset(offset, bucket);
+        write(buffer, slot, (int)Math.max(0, read(buffer, slot) - first));
+        write(buffer, slot + fieldWidth, (int)Math.max(0, read(buffer, slot + fieldWidth) - second));
+    }
+
     private int sum(final UnsafeBuffer buffer, final int offset, final long lastUpdate, final long now, final int field) {
         final long lastBucket = lastUpdate / bucketSeconds;
         final long first = Math.max(now / bucketSeconds, lastBucket) - (BUCKETS - 1);

@@ -81,6 +81,14 @@ public final class RiskEngineHarness {
         return process(event);
     }
 
+    public EngineEvent reverse(final String merchantId, final String requestId, final long timeMillis) {
+        final EngineEvent event = staged(EventType.REVERSE);
+        event.eventTimeMillis = timeMillis;
+        event.merchantKey = StableHash.of(merchantId);
+        event.requestId = requestId;
+        return process(event);
+    }
+
     public String dump() {
         final EngineEvent event = staged(EventType.QUERY);
         event.queryKind = QueryKind.STATE_DUMP;

@@ -20,14 +20,13 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import io.ringfence.Engine;
-import io.ringfence.server.http.HttpDoor;
-import io.ringfence.server.iso8583.Iso8583Door;
 
 import java.net.InetSocketAddress;
 import java.nio.channels.spi.SelectorProvider;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -68,15 +67,18 @@ public final class RingfenceServer implements AutoCloseable {
 
     /**
      * Opens the HTTP door, starts the engine with {@code engineStarter} (recovery, model, rules), then takes requests
-     * on both doors.
+     * on both doors. The doors come as factories so this package knows no protocol: the protocols know it.
      *
+     * @param isoDoor  makes the ISO 8583 door (the server's {@code Iso8583Door::new})
+     * @param httpDoor makes the HTTP door (the server's {@code HttpDoor::new})
      * @throws IllegalStateException when a port cannot be bound or the engine does not start; whatever was started
      *     is stopped again
      */
-    public static RingfenceServer start(final ServerConfig config, final Supplier<Engine> engineStarter) {
+    public static RingfenceServer start(final ServerConfig config, final Supplier<Engine> engineStarter,
+        final Function<ServerContext, Door> isoDoor, final Function<ServerContext, Door> httpDoor) {
         final RingfenceServer server = new RingfenceServer(config);
         try {
-            server.open(engineStarter);
+            server.open(engineStarter, isoDoor, httpDoor);
             return server;
         } catch (final RuntimeException e) {
             server.close();
@@ -84,11 +86,12 @@ public final class RingfenceServer implements AutoCloseable {
         }
     }
 
-    private void open(final Supplier<Engine> engineStarter) {
+    private void open(final Supplier<Engine> engineStarter, final Function<ServerContext, Door> isoDoor,
+        final Function<ServerContext, Door> httpDoor) {
         final SslContext httpTls = TlsContexts.forServer(config.httpTls(), "HTTP");
         final SslContext isoTls = TlsContexts.forServer(config.isoTls(), "ISO 8583");
         if (config.httpPort() != ServerConfig.DISABLED) {
-            httpListener = bind(config.httpPort(), new HttpDoor(context), httpTls, context.httpStats());
+            httpListener = bind(config.httpPort(), httpDoor.apply(context), httpTls, context.httpStats());
         }
         final Engine engine = engineStarter.get();
         final EngineDoor door = new EngineDoor(engine.newClient(config.maxInFlight()), config.maxInFlight());
@@ -99,7 +102,7 @@ public final class RingfenceServer implements AutoCloseable {
                 + (config.insecureNoAuth() ? ", WITHOUT authentication" : ""));
         }
         if (config.isoPort() != ServerConfig.DISABLED) {
-            isoListener = bind(config.isoPort(), new Iso8583Door(context), isoTls, context.isoStats());
+            isoListener = bind(config.isoPort(), isoDoor.apply(context), isoTls, context.isoStats());
             LOG.log(System.Logger.Level.INFO, "Ringfence ISO 8583 door ready on " + describe(isoListener, isoTls)
                 + ", " + config.isoWireFormat() + " wire format");
         }
