@@ -46,6 +46,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Engin
     private static final String FRAUD_REPORTS = "/v1/fraud-reports";
     private static final String FLAG_CLEARS = "/v1/flags/clear";
     private static final String TOKEN_LINKS = "/v1/token-links";
+    private static final String REVERSALS = "/v1/reversals";
     private static final String LISTS = "/v1/lists/";
     private static final String LIST_ITEMS = "/items";
     private static final String BEARER = "Bearer ";
@@ -229,6 +230,14 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Engin
                     final CardRef card = Requests.card(parsed);
                     final long time = Requests.time(parsed);
                     control(path, idempotencyKey, body, length, engine -> engine.linkToken(token, card, time));
+                }
+            } else if (path.equals(REVERSALS)) {
+                if (allowed(method, HttpMethod.POST)) {
+                    final RequestBody parsed = parse(body, length, Requests.REVERSAL);
+                    final String merchantId = parsed.required(RequestField.MERCHANT_ID);
+                    final String reversed = parsed.required(RequestField.REQUEST_ID);
+                    final long time = Requests.time(parsed);
+                    control(path, idempotencyKey, body, length, engine -> engine.reverse(merchantId, reversed, time));
                 }
             } else if (path.startsWith(LISTS)) {
                 list(method, path, idempotencyKey, body, length);

@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP/JSON door: {@code /v1} for gateways and operators (authorizations, fraud reports, flag clears, token
- * links, rules lists, reversals), {@code /health} and {@code /metrics} for the platform.
+ * links, rules lists, reversals), {@code /health} and {@code /metrics} for the platform. The server makes it with
+ * {@code HttpDoor::new}.
  *
  * <p>Every connection runs on the I/O thread, which never waits: authorizations go to the engine through the
  * {@link io.ringfence.server.EngineDoor} and are answered when it is polled; the control calls, which wait for

@@ -59,7 +59,7 @@ final class PrometheusText {
         for (final double bound : boundsSeconds) {
             final long boundNanos = Math.round(bound * 1e9);
             final long below = count == 0 ? 0 : nanos.getCountBetweenValues(0, boundNanos);
-            sample(name + "_bucket", below, "le", BigDecimal.valueOf(bound).toPlainString());
+            sample(name + "_bucket", below, "le", BigDecimal.valueOf(bound).stripTrailingZeros().toPlainString());
         }
         sample(name + "_bucket", count, "le", "+Inf");
         sample(name + "_sum", count == 0 ? 0.0 : nanos.getMean() * count / 1e9);

@@ -52,7 +52,7 @@ final class Requests {
     static final Set<RequestField> TOKEN_LINK = EnumSet.of(TOKEN, TOKEN_REFERENCE, PAN, CARD_REFERENCE, FINGERPRINT,
         TIME);
     static final Set<RequestField> LIST_ITEM = EnumSet.of(VALUE);
-    static final Set<RequestField> REVERSAL = EnumSet.of(MERCHANT_ID, REQUEST_ID);
+    static final Set<RequestField> REVERSAL = EnumSet.of(MERCHANT_ID, REQUEST_ID, TIME);
 
     /** Longer idempotency keys are refused: the recent-keys cache holds them. */
     static final int MAX_IDEMPOTENCY_KEY = 255;

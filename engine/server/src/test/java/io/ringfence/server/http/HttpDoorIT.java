@@ -1,10 +1,10 @@
 package io.ringfence.server.http;
 
-import io.ringfence.Engine;
-import io.ringfence.EngineConfig;
 import io.ringfence.api.Ack;
 import io.ringfence.server.RingfenceServer;
 import io.ringfence.server.ServerConfig;
+import io.ringfence.server.TestEngines;
+import io.ringfence.server.iso8583.Iso8583Door;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,12 +38,14 @@ class HttpDoorIT {
     private static final String KEY = "test-key-0123456789abcdef";
     /** Luhn-valid test numbers, one per test that needs a card of its own. */
     private static final String VISA = "4111111111111111";
+    /** For the other door tests: the network's published test number, never used here. */
+    static final String VISA_PUBLIC = "4000056655665556";
     private static final String MASTERCARD = "5500005555555559";
     private static final String VISA_2 = "4012888888881881";
     private static final String AMEX = "378282246310005";
     private static final String DISCOVER = "6011111111111117";
     private static final String BAD_LUHN = "4111111111111112";
-    private static final List<String> PANS = List.of(VISA, MASTERCARD, VISA_2, AMEX, DISCOVER, BAD_LUHN);
+    private static final List<String> PANS = List.of(VISA, VISA_PUBLIC, MASTERCARD, VISA_2, AMEX, DISCOVER, BAD_LUHN);
     private static final int MAX_BODY = 2048;
 
     @TempDir
@@ -63,14 +65,7 @@ class HttpDoorIT {
             .httpPort(0)
             .apiKeys(Set.of(KEY))
             .maxBodyBytes(MAX_BODY)
-            .build(), () -> Engine.start(EngineConfig.builder()
-                .developmentFingerprintKey()
-                .cardCapacity(1024)
-                .merchantCapacity(256)
-                .terminalCapacity(256)
-                .tokenCapacity(64)
-                .defaultDeadline(Duration.ofSeconds(5))
-                .build()));
+            .build(), TestEngines.small(), Iso8583Door::new, HttpDoor::new);
         assertTrue(server.engine().loadRules(rules).isApplied());
         http = new HttpTestClient("http", server.httpPort(), KEY, null, PANS);
     }
@@ -95,7 +90,7 @@ class HttpDoorIT {
              "channel": "CNP", "entry_mode": "ECOMMERCE", "merchant_id": "shop-1", "mcc": "5999",
              "merchant_country": "US", "card_country": "US", "ip": "203.0.113.7", "ip_country": "US",
              "device_id": "device-1", "email": "%s", "billing_country": "US",
-             "transmission_time": "%s"}""".formatted(requestId, pan, email, java.time.Instant.now());
+             "transmission_time": "%s"}""".formatted(requestId, pan, email, Instant.now());
     }
 
     private static Map<String, Object> ok(final HttpResponse<String> response) {
@@ -149,7 +144,7 @@ class HttpDoorIT {
     void aFraudReportRefusesTheNextTap() {
         assertEquals("APPROVE", ok(http.post("/v1/authorizations", cardPresent(VISA_2, "before"))).get("action"));
         final Map<String, Object> ack = ok(http.post("/v1/fraud-reports",
-            "{\"pan\": \"" + VISA_2 + "\", \"kind\": \"issuer_report\", \"time\": \"" + java.time.Instant.now() + "\"}"));
+            "{\"pan\": \"" + VISA_2 + "\", \"kind\": \"issuer_report\", \"time\": \"" + Instant.now() + "\"}"));
         assertEquals(Ack.Status.APPLIED.name(), ack.get("status"));
         assertEquals(32, ((String)ack.get("fingerprint")).length());
 
@@ -247,6 +242,20 @@ class HttpDoorIT {
         final HttpResponse<String> unknown = http.post("/v1/lists/nobody/items", "{\"value\": \"x\"}");
         assertEquals(422, unknown.statusCode());
         assertEquals("REJECTED", TestJson.parse(unknown.body()).get("status"));
+    }
+
+    @Test
+    void aReversalTakesAnAuthorizationBackOnce() {
+        ok(http.post("/v1/authorizations", cardPresent(MASTERCARD, "to-reverse")));
+        final String reversal = "{\"merchant_id\": \"store-1\", \"request_id\": \"to-reverse\"}";
+        final HttpResponse<String> first = http.post("/v1/reversals", reversal);
+        assertEquals("APPLIED", TestJson.parse(first.body()).get("status"), first.body());
+        assertEquals("NO_CHANGE", ok(http.post("/v1/reversals", reversal)).get("status"), "a second reversal changes nothing");
+        assertEquals("NO_CHANGE", ok(http.post("/v1/reversals",
+            "{\"merchant_id\": \"store-1\", \"request_id\": \"never-sent\"}")).get("status"));
+        final HttpResponse<String> missing = http.post("/v1/reversals", "{\"merchant_id\": \"store-1\"}");
+        assertEquals(400, missing.statusCode());
+        assertEquals("request_id", TestJson.parse(missing.body()).get("field"));
     }
 
     @Test
