@@ -32,6 +32,7 @@ import io.ringfence.server.ServerState;
 import javax.net.ssl.SSLException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
@@ -247,6 +248,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Engin
         } catch (final BadRequest e) {
             stats.error("bad_request");
             error(HttpResponseStatus.BAD_REQUEST, "bad_request", e.field(), e.getMessage());
+        } finally {
+            Arrays.fill(body, 0, length, (byte)0);
         }
     }
 

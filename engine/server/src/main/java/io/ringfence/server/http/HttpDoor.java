@@ -58,7 +58,7 @@ public final class HttpDoor implements Door {
 
     /**
      * A body-sized buffer to parse from, shared by every connection: they all run on the one I/O thread, and a body
-     * is parsed to the end before the next is read.
+     * is parsed to the end before the next is read. Wiped after each, as it may hold a card number.
      */
     byte[] scratch() {
         return scratch;

@@ -1,8 +1,11 @@
 package io.ringfence.server.http;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,7 +13,8 @@ import java.util.Map;
  * The recent {@code Idempotency-Key}s of the control endpoints (authorizations have the engine's own retry check),
  * so that a retry gets the first answer and changes nothing. Bounded: the oldest key goes when the cache is full.
  * A key is per endpoint, and remembers a digest of the request it came with: the same key with another request is
- * refused, as is a retry while the first is still being applied.
+ * refused, as is a retry while the first is still being applied. The digest is keyed with a secret made at start
+ * and never kept anywhere: a body may hold a card number, and an unkeyed hash of one is quickly reversed.
  *
  * <p>Confined to the I/O thread, like the connections that use it.
  */
@@ -39,8 +43,10 @@ final class IdempotencyCache {
         }
     }
 
+    private static final String DIGEST = "HmacSHA256";
+
     private final Map<String, Entry> entries;
-    private final MessageDigest sha256;
+    private final Mac digests;
 
     IdempotencyCache(final int capacity) {
         this.entries = new LinkedHashMap<>(capacity * 4 / 3 + 1, 0.75f, false) {
@@ -51,19 +57,22 @@ final class IdempotencyCache {
                 return size() > capacity;
             }
         };
+        final byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
         try {
-            this.sha256 = MessageDigest.getInstance("SHA-256");
-        } catch (final NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
+            this.digests = Mac.getInstance(DIGEST);
+            this.digests.init(new SecretKeySpec(secret, DIGEST));
+        } catch (final GeneralSecurityException e) {
+            throw new IllegalStateException("every Java platform has " + DIGEST, e);
         }
     }
 
     /** The digest a request is remembered by: its endpoint and body. */
     byte[] digest(final String endpoint, final byte[] body, final int length) {
-        sha256.update(endpoint.getBytes(StandardCharsets.UTF_8));
-        sha256.update((byte)0);
-        sha256.update(body, 0, length);
-        return sha256.digest();
+        digests.update(endpoint.getBytes(StandardCharsets.UTF_8));
+        digests.update((byte)0);
+        digests.update(body, 0, length);
+        return digests.doFinal();
     }
 
     /** The entry for a key at an endpoint, or null when the key is new. */
