@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,6 +32,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,6 +48,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(120)
 class Iso8583DoorIT {
     private static final int SOCKET_TIMEOUT_MILLIS = 30_000;
+    /** Small, so a burst of pipelined requests makes a connection stop reading and resume. */
+    private static final int MAX_IN_FLIGHT_PER_CONNECTION = 2;
     private static final DateTimeFormatter DE7 = DateTimeFormatter.ofPattern("MMddHHmmss").withZone(ZoneOffset.UTC);
     private static final AtomicInteger STANS = new AtomicInteger();
     private static final AtomicInteger CARDS = new AtomicInteger();
@@ -231,6 +236,34 @@ class Iso8583DoorIT {
     }
 
     @Test
+    void answersEveryPipelinedRequestPastThePerConnectionCap() throws Exception {
+        final int count = 5 * MAX_IN_FLIGHT_PER_CONNECTION;
+        final ByteArrayOutputStream burst = new ByteArrayOutputStream();
+        final Set<String> stans = new HashSet<>();
+        for (int i = 0; i < count; i++) {
+            final ISOMsg request = chip(nextCard());
+            stans.add(request.getString(11));
+            request.setPackager(new ISO87BPackager());
+            burst.write(IsoMessageTest.framed(request.pack(), true));
+        }
+        try (Socket socket = rawConnection()) {
+            socket.getOutputStream().write(burst.toByteArray());
+            socket.getOutputStream().flush();
+            final DataInputStream in = new DataInputStream(socket.getInputStream());
+            for (int i = 0; i < count; i++) {
+                final byte[] response = new byte[in.readUnsignedShort()];
+                in.readFully(response);
+                final ISOMsg answer = new ISOMsg();
+                answer.setPackager(new ISO87BPackager());
+                answer.unpack(response);
+                assertEquals("00", answer.getString(39));
+                assertTrue(stans.remove(answer.getString(11)), "one answer per request");
+            }
+        }
+        assertTrue(stans.isEmpty());
+    }
+
+    @Test
     void speaksAsciiWithAsciiChannelByOption() throws Exception {
         try (RingfenceServer ascii = start(ServerConfig.IsoWireFormat.ASCII)) {
             final BaseChannel channel = connect(ascii, false);
@@ -258,6 +291,7 @@ class Iso8583DoorIT {
             .httpPort(ServerConfig.DISABLED)
             .isoWireFormat(format)
             .maxFrameBytes(1024)
+            .maxInFlightPerConnection(MAX_IN_FLIGHT_PER_CONNECTION)
             .build();
         return RingfenceServer.start(config, () -> Engine.start(EngineConfig.builder()
             .developmentFingerprintKey()
