@@ -29,7 +29,9 @@ final class ConfigFile {
         checkKeys(spec, file);
         final CommandLine fresh = ServeCommand.freshCommandLine(spec);
         fresh.setDefaultValueProvider(new CommandLine.PropertiesDefaultProvider(file.toFile()));
-        return fresh.execute(spec.commandLine().getParseResult().originalArgs().toArray(String[]::new));
+        final List<String> args = spec.commandLine().getParseResult().originalArgs();
+        // The arguments as typed start with the command's name and whatever came before it: drop them.
+        return fresh.execute(args.subList(args.indexOf(spec.name()) + 1, args.size()).toArray(String[]::new));
     }
 
     private static void checkKeys(final CommandSpec spec, final Path file) {
