@@ -306,7 +306,7 @@ class Iso8583DoorIT {
             .build()), Iso8583Door::new, HttpDoor::new);
     }
 
-    private static BaseChannel connect(final RingfenceServer target, final boolean binary) throws IOException {
+    static BaseChannel connect(final RingfenceServer target, final boolean binary) throws IOException {
         final BaseChannel channel = binary
             ? new NACChannel("127.0.0.1", target.isoPort(), new ISO87BPackager(), null)
             : new ASCIIChannel("127.0.0.1", target.isoPort(), new ISO87APackager());
@@ -316,7 +316,7 @@ class Iso8583DoorIT {
     }
 
     /** Sends and waits for the answer; one request at a time per channel, so the next message is its answer. */
-    private static synchronized ISOMsg exchange(final BaseChannel channel, final ISOMsg request) throws Exception {
+    static synchronized ISOMsg exchange(final BaseChannel channel, final ISOMsg request) throws Exception {
         channel.send((ISOMsg)request.clone());
         final ISOMsg response = channel.receive();
         assertNotNull(response);
@@ -353,7 +353,7 @@ class Iso8583DoorIT {
     }
 
     /** A chip purchase of 20.00 USD in a US store, with a fresh STAN and RRN. */
-    private static ISOMsg chip(final String pan) throws Exception {
+    static ISOMsg chip(final String pan) throws Exception {
         final String stan = nextStan();
         final Instant now = Instant.now();
         final ISOMsg m = new ISOMsg("0100");
