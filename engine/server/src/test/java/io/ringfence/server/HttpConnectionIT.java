@@ -97,6 +97,23 @@ class HttpConnectionIT {
     }
 
     @Test
+    void whatNoJdkClientWouldSendIsRefusedAndTheConnectionCarriesOn() throws IOException {
+        try (RingfenceServer server = RingfenceServer.start(config().build(), TestEngines.small(), Iso8583Door::new,
+            HttpDoor::new); RawHttp http = new RawHttp(server.httpPort())) {
+            final RawHttp.Answer undecodable = http.exchange("DELETE /v1/lists/blocked/items/%zz HTTP/1.1\r\n"
+                + "Host: test\r\nAuthorization: Bearer " + KEY + "\r\n\r\n");
+            assertEquals(400, undecodable.status());
+            assertTrue(undecodable.body().contains("\"field\":\"value\""), undecodable.body());
+            assertEquals(200, http.exchange(RawHttp.get("/health/live")).status());
+
+            final RawHttp.Answer garbage = http.exchange("NOT HTTP AT ALL\r\n\r\n");
+            assertEquals(400, garbage.status());
+            assertTrue(garbage.body().contains("\"malformed_http\""), garbage.body());
+            assertTrue(http.closedByServer(), "a connection that stopped speaking HTTP is closed");
+        }
+    }
+
+    @Test
     void anIdleConnectionIsClosedAndCounted() throws IOException {
         try (RingfenceServer server = RingfenceServer.start(config().idleTimeout(Duration.ofMillis(100)).build(),
             TestEngines.small(), Iso8583Door::new, HttpDoor::new)) {

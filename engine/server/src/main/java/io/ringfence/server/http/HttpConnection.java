@@ -270,7 +270,12 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Engin
             }
             return;
         }
-        final String value = QueryStringDecoder.decodeComponent(rest.substring(1), StandardCharsets.UTF_8);
+        final String value;
+        try {
+            value = QueryStringDecoder.decodeComponent(rest.substring(1), StandardCharsets.UTF_8);
+        } catch (final IllegalArgumentException e) {
+            throw new BadRequest(RequestField.VALUE.json(), "the list item in the path is not percent-encoded UTF-8");
+        }
         if (value.isEmpty() || rest.indexOf('/', 1) >= 0) {
             notFound();
         } else if (allowed(method, HttpMethod.DELETE)) {
