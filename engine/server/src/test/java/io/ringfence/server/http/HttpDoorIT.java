@@ -45,7 +45,10 @@ class HttpDoorIT {
     private static final String AMEX = "378282246310005";
     private static final String DISCOVER = "6011111111111117";
     private static final String BAD_LUHN = "4111111111111112";
-    private static final List<String> PANS = List.of(VISA, VISA_PUBLIC, MASTERCARD, VISA_2, AMEX, DISCOVER, BAD_LUHN);
+    private static final String WALLET_TOKEN = "5105105105105100";
+    private static final String WALLET_CARD = "4242424242424242";
+    private static final List<String> PANS = List.of(VISA, VISA_PUBLIC, MASTERCARD, VISA_2, AMEX, DISCOVER, BAD_LUHN,
+        WALLET_TOKEN, WALLET_CARD);
     private static final int MAX_BODY = 2048;
 
     @TempDir
@@ -158,6 +161,18 @@ class HttpDoorIT {
         assertEquals(Ack.Status.APPLIED.name(), cleared.get("status"));
         assertEquals(Ack.Status.NO_CHANGE.name(), ok(http.post("/v1/flags/clear",
             "{\"card_reference\": \"never-seen\"}")).get("status"));
+    }
+
+    @Test
+    void aLinkedTokenSharesItsCardsFlag() {
+        final Map<String, Object> linked = ok(http.post("/v1/token-links",
+            "{\"token\": \"" + WALLET_TOKEN + "\", \"pan\": \"" + WALLET_CARD + "\"}"));
+        assertEquals("APPLIED", linked.get("status"));
+        assertEquals("APPLIED", ok(http.post("/v1/fraud-reports",
+            "{\"pan\": \"" + WALLET_CARD + "\", \"kind\": \"fraud_chargeback\"}")).get("status"));
+        final Map<String, Object> tap = ok(http.post("/v1/authorizations",
+            cardPresent(WALLET_TOKEN, "wallet-tap").replace("\"chip\"", "\"wallet\"")));
+        assertEquals("59", tap.get("response_code"), tap.toString());
     }
 
     @Test
