@@ -34,7 +34,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -214,19 +213,20 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Engin
                 }
             } else if (path.equals(FRAUD_REPORTS)) {
                 if (allowed(method, HttpMethod.POST)) {
-                    final FraudReport report = Requests.fraudReport(parse(body, length, Requests.FRAUD_REPORT));
+                    final FraudReport report = Requests.fraudReport(
+                        RequestBody.parse(body, length, Requests.FRAUD_REPORT));
                     control(path, idempotencyKey, body, length, engine -> engine.reportFraud(report));
                 }
             } else if (path.equals(FLAG_CLEARS)) {
                 if (allowed(method, HttpMethod.POST)) {
-                    final RequestBody parsed = parse(body, length, Requests.CLEAR_FLAG);
+                    final RequestBody parsed = RequestBody.parse(body, length, Requests.CLEAR_FLAG);
                     final CardRef card = Requests.card(parsed);
                     final long time = Requests.time(parsed);
                     control(path, idempotencyKey, body, length, engine -> engine.clearFlag(card, time));
                 }
             } else if (path.equals(TOKEN_LINKS)) {
                 if (allowed(method, HttpMethod.POST)) {
-                    final RequestBody parsed = parse(body, length, Requests.TOKEN_LINK);
+                    final RequestBody parsed = RequestBody.parse(body, length, Requests.TOKEN_LINK);
                     final CardRef token = Requests.token(parsed);
                     final CardRef card = Requests.card(parsed);
                     final long time = Requests.time(parsed);
@@ -234,7 +234,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Engin
                 }
             } else if (path.equals(REVERSALS)) {
                 if (allowed(method, HttpMethod.POST)) {
-                    final RequestBody parsed = parse(body, length, Requests.REVERSAL);
+                    final RequestBody parsed = RequestBody.parse(body, length, Requests.REVERSAL);
                     final String merchantId = parsed.required(RequestField.MERCHANT_ID);
                     final String reversed = parsed.required(RequestField.REQUEST_ID);
                     final long time = Requests.time(parsed);
@@ -254,8 +254,8 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Engin
     }
 
     /** {@code POST /v1/lists/NAME/items} with {"value": ...}, or {@code DELETE /v1/lists/NAME/items/VALUE}. */
-    private void list(final HttpMethod method, final String path,
-        final String idempotencyKey, final byte[] body, final int length) throws BadRequest {
+    private void list(final HttpMethod method, final String path, final String idempotencyKey, final byte[] body,
+        final int length) throws BadRequest {
         final int items = path.indexOf(LIST_ITEMS, LISTS.length());
         final String name = items < 0 ? "" : path.substring(LISTS.length(), items);
         final String rest = items < 0 ? null : path.substring(items + LIST_ITEMS.length());
@@ -265,7 +265,7 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Engin
         }
         if (rest.isEmpty()) {
             if (allowed(method, HttpMethod.POST)) {
-                final String value = parse(body, length, Requests.LIST_ITEM).required(RequestField.VALUE);
+                final String value = RequestBody.parse(body, length, Requests.LIST_ITEM).required(RequestField.VALUE);
                 control(path, idempotencyKey, body, length, engine -> engine.listAdd(name, value));
             }
             return;
@@ -281,11 +281,6 @@ final class HttpConnection extends ChannelInboundHandlerAdapter implements Engin
         } else if (allowed(method, HttpMethod.DELETE)) {
             control(path, idempotencyKey, body, 0, engine -> engine.listRemove(name, value));
         }
-    }
-
-    private static RequestBody parse(final byte[] body, final int length, final Set<RequestField> fields)
-        throws BadRequest {
-        return RequestBody.parse(body, length, fields);
     }
 
     private boolean authorized(final FullHttpRequest request) {

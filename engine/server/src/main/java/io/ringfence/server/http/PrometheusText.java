@@ -49,8 +49,8 @@ final class PrometheusText {
 
     /**
      * A histogram family in seconds from an HdrHistogram in nanoseconds: cumulative {@code _bucket}s at
-     * {@code boundsSeconds} and {@code +Inf}, {@code _sum} and {@code _count}. The sum is the histogram's mean times its
-     * count, within its precision (three significant digits), as HdrHistogram keeps no exact sum.
+     * {@code boundsSeconds} and {@code +Inf}, {@code _sum} and {@code _count}. The sum is the histogram's mean times
+     * its count, within its precision (three significant digits), as HdrHistogram keeps no exact sum.
      */
     PrometheusText histogram(final String name, final String help, final Histogram nanos,
         final double[] boundsSeconds) {

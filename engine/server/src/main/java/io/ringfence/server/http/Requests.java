@@ -117,7 +117,8 @@ final class Requests {
 
     /** The card of a fraud report, flag clear or token link: exactly one of pan, card_reference, fingerprint. */
     static CardRef card(final RequestBody body) throws BadRequest {
-        final int given = (body.has(PAN) ? 1 : 0) + (body.has(CARD_REFERENCE) ? 1 : 0) + (body.has(FINGERPRINT) ? 1 : 0);
+        final int given = (body.has(PAN) ? 1 : 0) + (body.has(CARD_REFERENCE) ? 1 : 0)
+            + (body.has(FINGERPRINT) ? 1 : 0);
         if (given != 1) {
             throw new BadRequest(PAN.json(), "give exactly one of pan, card_reference, fingerprint");
         }

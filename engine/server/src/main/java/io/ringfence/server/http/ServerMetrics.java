@@ -48,7 +48,8 @@ final class ServerMetrics {
     static String render(final ServerContext context) {
         final PrometheusText text = new PrometheusText();
         final ServerState state = context.state();
-        text.family("ringfence_server_ready", "gauge", "1 while the server takes requests, 0 while starting or draining.")
+        text.family("ringfence_server_ready", "gauge",
+            "1 while the server takes requests, 0 while starting or draining.")
             .sample("ringfence_server_ready", state == ServerState.READY ? 1 : 0);
         doors(text, context.isoStats(), context.httpStats());
         final EngineDoor door = context.engineDoor();
@@ -67,7 +68,8 @@ final class ServerMetrics {
         for (final DoorStats door : doors) {
             text.sample("ringfence_door_connections_open", door.connectionsOpen(), "door", door.door());
         }
-        text.family("ringfence_door_connections_accepted_total", "counter", "Connections accepted since start, by door.");
+        text.family("ringfence_door_connections_accepted_total", "counter",
+            "Connections accepted since start, by door.");
         for (final DoorStats door : doors) {
             text.sample("ringfence_door_connections_accepted_total", door.connectionsAccepted(), "door", door.door());
         }
