@@ -17,7 +17,12 @@ final class ArchitectureRules {
     static final Set<String> INFRASTRUCTURE = Set.of("com.lmax.disruptor", "net.openhft.chronicle");
     /** The command line parses arguments and prints; the work lives behind these. */
     static final Set<String> CLI_MAY_USE = Set.of("io.ringfence", API, "io.ringfence.journal", "io.ringfence.models",
-        "io.ringfence.synthetic", "io.ringfence.demo", "io.ringfence.load");
+        "io.ringfence.synthetic", "io.ringfence.demo", "io.ringfence.load", "io.ringfence.server");
+    /** The engine an embedder depends on: it knows no network door and no network library. */
+    static final Set<String> ENGINE = Set.of("io.ringfence", API, "io.ringfence.pipeline", "io.ringfence.journal",
+        "io.ringfence.snapshot", "io.ringfence.metrics", "io.ringfence.hashing");
+    static final String SERVER = "io.ringfence.server";
+    static final String NETTY = "io.netty";
     static final String CLI = "io.ringfence.cli";
     static final String SYNTHETIC = "io.ringfence.synthetic";
     static final String BENCHMARKS = "io.ringfence.benchmarks";
@@ -36,6 +41,10 @@ final class ArchitectureRules {
             if (DOMAIN.contains(pkg)) {
                 graph.uses(pkg).stream().filter(used -> INFRASTRUCTURE.stream().anyMatch(used::startsWith))
                     .forEach(used -> violations.add(pkg + " is domain logic but uses " + used));
+            }
+            if (ENGINE.contains(pkg) || DOMAIN.contains(pkg)) {
+                graph.uses(pkg).stream().filter(used -> used.startsWith(SERVER) || used.startsWith(NETTY))
+                    .forEach(used -> violations.add(pkg + " is the embedded engine but uses " + used));
             }
             if (pkg.equals(CLI) || pkg.startsWith(CLI + ".")) {
                 ours.stream().filter(used -> !used.equals(CLI) && !used.startsWith(CLI + "."))

@@ -36,11 +36,13 @@ class ArchitectureTest {
         graph.addSource("package io.ringfence.cli;\nimport io.ringfence.decision.RiskEngine;\nclass C {}");
         graph.addSource("package io.ringfence.synthetic;\nimport io.ringfence.Engine;\nclass G {}");
         graph.addSource("package io.ringfence.benchmarks;\nimport io.ringfence.cli.RingfenceCli;\nclass B {}");
+        graph.addSource("package io.ringfence.pipeline;\nimport io.netty.channel.Channel;\nclass P {}");
         final List<String> violations = ArchitectureRules.violations(graph);
         assertEquals(List.of(
             "io.ringfence.api is the leaf of value types but uses io.ringfence.scoring",
             "io.ringfence.benchmarks may not depend on the command line but uses io.ringfence.cli",
             "io.ringfence.cli only parses and prints but uses io.ringfence.decision",
+            "io.ringfence.pipeline is the embedded engine but uses io.netty.channel",
             "io.ringfence.scoring is domain logic but uses com.lmax.disruptor",
             "io.ringfence.synthetic may use only the engine's api but uses io.ringfence",
             "package cycle: io.ringfence.api <-> io.ringfence.scoring"), violations);

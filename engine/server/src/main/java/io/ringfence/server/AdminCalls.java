@@ -3,6 +3,7 @@ package io.ringfence.server;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -19,16 +20,35 @@ public final class AdminCalls implements AutoCloseable {
     });
     private int outstanding;
 
-    /** Runs {@code call} on the admin thread; the future completes there. */
+    /**
+     * Runs {@code call} on the admin thread; the future completes there. A call stays {@link #outstanding} until the
+     * stages already attached to its future have run, so a door that hands its answer to the I/O thread from such a
+     * stage has queued the write before a drain can see nothing outstanding and close the connection.
+     */
     public <T> CompletableFuture<T> call(final Supplier<T> call) {
         synchronized (this) {
             outstanding++;
         }
-        return CompletableFuture.supplyAsync(call, executor).whenComplete((value, failure) -> {
-            synchronized (this) {
-                outstanding--;
-            }
-        });
+        final CompletableFuture<T> result = new CompletableFuture<>();
+        try {
+            executor.execute(() -> {
+                try {
+                    result.complete(call.get());
+                } catch (final RuntimeException | Error e) {
+                    result.completeExceptionally(e);
+                } finally {
+                    finished();
+                }
+            });
+        } catch (final RejectedExecutionException e) {
+            finished();
+            result.completeExceptionally(e);
+        }
+        return result;
+    }
+
+    private synchronized void finished() {
+        outstanding--;
     }
 
     /** Calls accepted and not yet finished. */

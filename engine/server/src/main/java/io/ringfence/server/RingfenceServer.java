@@ -167,6 +167,11 @@ public final class RingfenceServer implements AutoCloseable {
         return context.state();
     }
 
+    /** What the doors share; for tests that need to hold the admin thread or read the door counters. */
+    ServerContext context() {
+        return context;
+    }
+
     /** The engine behind the doors. */
     public Engine engine() {
         return context.engine();

@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -112,6 +114,15 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     private ModelOption model;
 
+    @Option(names = "--target", paramLabel = "URI",
+        description = "Load a running server over the network instead of an embedded engine: iso8583://HOST:PORT or"
+            + " http://HOST:PORT (the engine options then belong to 'ringfence serve').")
+    private URI target;
+
+    @Option(names = "--api-key", paramLabel = "KEY",
+        description = "With an http:// --target: the API key (default: the first of RINGFENCE_API_KEYS).")
+    private String apiKey;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "bench-out",
         description = "Where to write latency.hgrm and latency.png (default ${DEFAULT-VALUE}).")
     private Path out;
@@ -150,17 +161,17 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         validate();
-        final BenchSettings settings = new BenchSettings(cards, seed, flagRate, deadline,
+        final BenchSettings settings = new BenchSettings(cards, seed, target == null ? flagRate : 0, deadline,
             threading == null ? ThreadingMode.forProcessors(Runtime.getRuntime().availableProcessors()) : threading,
             waitStrategy, pin, journal, durability == null ? Durability.PROCESS_CRASH : durability, snapshotInterval,
-            model.directory());
+            target == null ? model.directory() : null, target, target == null ? null : apiKey());
         final BenchRun run = new BenchRun(settings, warmUp, out, json);
         final PrintWriter output = spec.commandLine().getOut();
         try {
             output.print(sweep ? sweep(run) : run.measure(rate, duration == null ? DURATION_DEFAULT : duration));
         } catch (final IOException e) {
             return fail("cannot write to " + out + ": " + e.getMessage());
-        } catch (final IllegalStateException e) {
+        } catch (final IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
             return fail(e.getMessage());
         }
         output.flush();
@@ -177,6 +188,14 @@ public final class BenchCommand implements Callable<Integer> {
                     stepResult.latencyMicros(99));
                 progress.flush();
             });
+    }
+
+    private String apiKey() {
+        if (apiKey != null) {
+            return apiKey;
+        }
+        final String keys = System.getenv("RINGFENCE_API_KEYS");
+        return keys == null || keys.isBlank() ? null : keys.split(",")[0].strip();
     }
 
     private long startRate() {
@@ -207,6 +226,14 @@ public final class BenchCommand implements Callable<Integer> {
                     + " --step-duration go with --sweep");
             }
         }
+        if (target != null) {
+            for (final String engineOption : new String[] {"--flag-rate", "--journal", "--durability",
+                "--snapshot-interval", "--threading", "--pin", "--wait-strategy", "--model"}) {
+                require(!spec.commandLine().getParseResult().hasMatchedOption(engineOption), engineOption
+                    + " does not go with --target: it is the server's setting ('ringfence serve')");
+            }
+        }
+        require(apiKey == null || target != null, "--api-key goes with an http:// --target");
         require(snapshotInterval.isZero() || journal != null, "--snapshot-interval goes with --journal");
         require(cards >= GeneratorConfig.CARDS_MINIMUM && cards <= MAX_CARDS, "--cards must be between "
             + GeneratorConfig.CARDS_MINIMUM + " and " + MAX_CARDS + ", was " + cards);

@@ -26,7 +26,8 @@ import java.util.logging.Logger;
     synopsisSubcommandLabel = "COMMAND",
     description = "Ringfence: a low-latency card fraud and authorization engine.",
     subcommands = {DemoCommand.class, GenerateCommand.class, JournalCommand.class, ReplayCommand.class,
-        TrainCommand.class, EvaluateCommand.class, RulesCommand.class, BenchCommand.class, KeygenCommand.class})
+        TrainCommand.class, EvaluateCommand.class, RulesCommand.class, BenchCommand.class, ServeCommand.class,
+        KeygenCommand.class})
 public final class RingfenceCli implements Callable<Integer> {
     /** Exit code for a command line the tool cannot make sense of. */
     public static final int USAGE_ERROR = 2;

@@ -84,9 +84,8 @@ public record BenchRun(BenchSettings settings, Duration warmUp, Path out, boolea
     }
 
     private RunDescription describe(final LoadHarness harness) {
-        return new RunDescription(harness.threadingMode().name() + (settings.pinEngineThread() ? " pinned" : ""),
-            settings.cards(),
-            settings.journal() == null ? "off" : settings.durability().name(), harness.waitStrategy().name(),
+        return new RunDescription(harness.threading(), settings.cards(), settings.target() != null ? "the server's"
+            : settings.journal() == null ? "off" : settings.durability().name(), harness.waitStrategy(),
             harness.scorerVersion());
     }
 

@@ -1,13 +1,13 @@
 package io.ringfence.load;
 
-import io.ringfence.EngineClient;
 import org.HdrHistogram.Histogram;
 
 /**
  * The whole open-loop load on one thread, so that a bench on two cores runs exactly two busy threads: this agent
  * and the engine. It sends each request at (or as soon as it can after) its intended time on the
- * {@link SendSchedule}, whatever the engine is doing, and between sends polls its {@link EngineClient} for answers:
- * no callback ever runs on the engine thread, and the agent never waits for an answer before the next send.
+ * {@link SendSchedule}, whatever the engine is doing, and between sends polls its {@link LoadTarget} (the engine's
+ * client, or a server's door over the network) for answers: no callback ever runs on the engine thread, and the
+ * agent never waits for an answer before the next send.
  *
  * <p>What it records, per request:
  * <ul>
@@ -23,20 +23,20 @@ final class LoadAgent {
     /** Longest latency kept: a minute, far past any deadline. Longer ones are recorded as this. */
     static final long HIGHEST_NANOS = 60_000_000_000L;
 
-    private final EngineClient client;
+    private final LoadTarget target;
     private final BenchTraffic traffic;
     private final EventClock.Time eventTime;
     private final Histogram responseTime = new Histogram(HIGHEST_NANOS, 3);
     private final Histogram serviceTime = new Histogram(HIGHEST_NANOS, 3);
     private final Histogram sendLag = new Histogram(HIGHEST_NANOS, 3);
     private final Histogram hiccups = new Histogram(HIGHEST_NANOS, 3);
-    private final EngineClient.DecisionHandler onAnswer = this::answered;
+    private final LoadTarget.Answers onAnswer = this::answered;
     private long answered;
     private long standIns;
 
     /** Call on the agent's own thread: the engine's clock reads this thread's event time. */
-    LoadAgent(final EngineClient client, final BenchTraffic traffic, final EventClock clock) {
-        this.client = client;
+    LoadAgent(final LoadTarget target, final BenchTraffic traffic, final EventClock clock) {
+        this.target = target;
         this.traffic = traffic;
         this.eventTime = clock.ofThisThread();
     }
@@ -61,13 +61,13 @@ final class LoadAgent {
                 }
                 final long k = firstSequence + sent;
                 eventTime.millis = traffic.eventTimeMillis(k);
-                if (!client.submit(traffic.request(k), intendedNanos, onAnswer)) {
+                if (!target.submit(traffic.request(k), intendedNanos, onAnswer)) {
                     break;
                 }
                 sendLag.recordValue(Math.min(Math.max(0, System.nanoTime() - intendedNanos), HIGHEST_NANOS));
                 sent++;
             }
-            if (client.poll(onAnswer) == 0) {
+            if (target.poll(onAnswer) == 0) {
                 // Yield, not spin: on two cores a JIT or GC thread then takes this core, not the engine's.
                 Thread.yield();
             }
@@ -75,11 +75,11 @@ final class LoadAgent {
         return System.nanoTime();
     }
 
-    private void answered(final long intendedNanos, final long sentNanos, final EngineClient.Answer decision) {
+    private void answered(final long intendedNanos, final long sentNanos, final boolean standIn) {
         final long now = System.nanoTime();
         responseTime.recordValue(Math.min(now - intendedNanos, HIGHEST_NANOS));
         serviceTime.recordValue(Math.min(now - sentNanos, HIGHEST_NANOS));
-        if (decision.standIn()) {
+        if (standIn) {
             standIns++;
         }
         answered++;

@@ -9,6 +9,7 @@ import io.ringfence.api.ThreadingMode;
 import io.ringfence.api.WaitStrategyKind;
 import org.HdrHistogram.Histogram;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +31,9 @@ public final class LoadHarness implements AutoCloseable {
     private final BenchSettings settings;
     private final BenchTraffic traffic;
     private final EventClock clock;
+    /** The embedded engine, or null when the load goes to a server over the network. */
     private final Engine engine;
+    private final LoadTarget remote;
     private final FlagProbe flagProbe;
     private long nextSequence;
 
@@ -38,6 +41,13 @@ public final class LoadHarness implements AutoCloseable {
         this.settings = settings;
         this.traffic = traffic;
         this.clock = new EventClock(traffic.dayStartMillis());
+        if (settings.target() != null) {
+            this.engine = null;
+            this.remote = RemoteTargets.connect(settings.target(), settings.apiKey());
+            this.flagProbe = null;
+            return;
+        }
+        this.remote = null;
         this.engine = Engine.start(engineConfig(settings, clock));
         if (settings.model() != null) {
             final Ack ack = engine.loadModel(settings.model());
@@ -57,17 +67,19 @@ public final class LoadHarness implements AutoCloseable {
         return new LoadHarness(settings, traffic);
     }
 
+    /** The engine's threading mode, or where the load went when it went over the network. */
+    String threading() {
+        return engine == null ? remote.describe() : engine.config().threadingMode().name()
+            + (settings.pinEngineThread() ? " pinned" : "");
+    }
+
+    String waitStrategy() {
+        return engine == null ? "the server's" : engine.config().waitStrategy().name();
+    }
+
     /** The version of the scorer the engine decides with: the built-in policy's or the loaded model's. */
-    ThreadingMode threadingMode() {
-        return engine.config().threadingMode();
-    }
-
-    WaitStrategyKind waitStrategy() {
-        return engine.config().waitStrategy();
-    }
-
     String scorerVersion() {
-        return engine.stats().scorerVersion();
+        return engine == null ? "the server's" : engine.stats().scorerVersion();
     }
 
     /**
@@ -87,7 +99,8 @@ public final class LoadHarness implements AutoCloseable {
         final long[] lastSendNanos = new long[1];
         final List<Thread> threads = new ArrayList<>(2);
         threads.add(thread("ringfence-load-agent", () -> {
-            final LoadAgent running = new LoadAgent(engine.newClient(MAX_IN_FLIGHT), traffic, clock);
+            final LoadAgent running = new LoadAgent(remote != null ? remote
+                : new EngineTarget(engine.newClient(MAX_IN_FLIGHT)), traffic, clock);
             lastSendNanos[0] = running.run(schedule, firstSequence, sends, startNanos);
             agent.set(running);
         }, failure));
@@ -112,7 +125,12 @@ public final class LoadHarness implements AutoCloseable {
 
     @Override
     public void close() {
-        engine.close();
+        if (engine != null) {
+            engine.close();
+        }
+        if (remote != null) {
+            remote.close();
+        }
     }
 
     /** Probes flag-to-block on its own open-loop schedule through the phase; returns the probes that missed. */
@@ -190,9 +208,12 @@ public final class LoadHarness implements AutoCloseable {
      * @param durability        the journal's flush policy
      * @param snapshotInterval  how often the journaled engine snapshots; zero for never
      * @param model             the model to score with, or null for the built-in policy
+     * @param target            a running server to load over the network ({@code iso8583://HOST:PORT} or
+     *                          {@code http://HOST:PORT}), or null for an embedded engine
+     * @param apiKey            the key for an HTTP target, or null
      */
     public record BenchSettings(int cards, long seed, long flagRatePerSecond, Duration deadline,
         ThreadingMode threadingMode, WaitStrategyKind waitStrategy, boolean pinEngineThread, Path journal,
-        Durability durability, Duration snapshotInterval, Path model) {
+        Durability durability, Duration snapshotInterval, Path model, URI target, String apiKey) {
     }
 }
