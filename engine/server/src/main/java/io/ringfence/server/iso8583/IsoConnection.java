@@ -11,15 +11,12 @@ import io.ringfence.api.Ack;
 import io.ringfence.api.AuthorizationRequest;
 import io.ringfence.api.ReasonCode;
 import io.ringfence.api.ResponseCode;
-import io.ringfence.event.Rejection;
 import io.ringfence.server.DoorStats;
 import io.ringfence.server.EngineDoor;
 import io.ringfence.server.ServerContext;
 
 import java.util.ArrayDeque;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * One ISO 8583 connection, on the I/O thread: frames, decodes and answers its messages. Frames are read in place
@@ -44,14 +41,6 @@ final class IsoConnection extends ByteToMessageDecoder {
 
     private enum Kind { AUTHORIZATION, ADVICE, REVERSAL }
 
-    /** The reasons ingress refuses a request with: such a request never reaches the engine's history. */
-    private static final Set<ReasonCode> REFUSED_AT_INGRESS = EnumSet.noneOf(ReasonCode.class);
-
-    static {
-        for (final Rejection rejection : Rejection.values()) {
-            REFUSED_AT_INGRESS.add(rejection.reason());
-        }
-    }
 
     /** One outstanding request: what its answer needs once its frame is gone. Pooled per connection. */
     private final class Pending implements EngineDoor.AnswerListener {
@@ -255,7 +244,7 @@ final class IsoConnection extends ByteToMessageDecoder {
         if (answer.standIn()) {
             return ISSUER_UNAVAILABLE;
         }
-        return REFUSED_AT_INGRESS.contains(answer.primaryReason()) ? answer.responseCode().code() : APPROVED;
+        return answer.primaryReason() != null && answer.primaryReason().refusesMalformedRequest() ? answer.responseCode().code() : APPROVED;
     }
 
     /**
