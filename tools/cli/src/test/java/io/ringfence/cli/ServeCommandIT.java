@@ -131,7 +131,12 @@ class ServeCommandIT {
             builder.environment().put(ServeCommand.KEY_VARIABLE, key);
             builder.environment().put("RINGFENCE_API_KEYS", API_KEY);
             final Server server = new Server(builder.start());
-            server.awaitReady(log);
+            try {
+                server.awaitReady(log);
+            } catch (final Exception | AssertionError e) {
+                server.close();
+                throw e;
+            }
             return server;
         }
 
