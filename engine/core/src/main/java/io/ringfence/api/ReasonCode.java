@@ -56,6 +56,14 @@ public enum ReasonCode {
     }
 
     /**
+     * Whether this reason refuses a malformed request at ingress (a missing or invalid field, an expired card, a time
+     * off the clock): such a request was declined without reaching the engine's history.
+     */
+    public boolean refusesMalformedRequest() {
+        return ordinal() >= MISSING_PAN.ordinal() && ordinal() <= CARD_EXPIRED.ordinal() || this == TIME_OUT_OF_RANGE;
+    }
+
+    /**
      * A decision's reasons as an immutable list, from its three slots, which fill from the first: a null slot ends
      * the list.
      */

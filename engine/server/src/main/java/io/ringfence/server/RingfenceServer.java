@@ -80,7 +80,8 @@ public final class RingfenceServer implements AutoCloseable {
         try {
             server.open(engineStarter, isoDoor, httpDoor);
             return server;
-        } catch (final RuntimeException e) {
+        } catch (final RuntimeException | Error e) {
+            // An engine that cannot start (no memory for its stores, say) must not leave the I/O thread serving.
             server.close();
             throw e;
         }

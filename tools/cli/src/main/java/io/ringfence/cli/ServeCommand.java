@@ -21,14 +21,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /**
  * {@code ringfence serve}: the engine behind its network doors, ISO 8583 and HTTP/JSON, until SIGTERM. The work is
@@ -119,6 +123,11 @@ public final class ServeCommand implements Callable<Integer> {
         description = "How long a request waits for the engine before its stand-in answer (default ${DEFAULT-VALUE}).")
     private Duration deadline;
 
+    @Option(names = "--warm-up", negatable = true, defaultValue = "true", fallbackValue = "true",
+        description = "Before opening, decide synthetic authorizations in a throwaway engine, so the first real ones"
+            + " are not stand-ins while the JVM compiles (default on).")
+    private boolean warmUp;
+
     @Option(names = "--drain-grace", paramLabel = "D", converter = DurationArgument.class, defaultValue = "10s",
         description = "How long SIGTERM lets outstanding requests finish (default ${DEFAULT-VALUE}).")
     private Duration drainGrace;
@@ -142,11 +151,18 @@ public final class ServeCommand implements Callable<Integer> {
         }
         final ServerConfig serverConfig;
         final EngineConfig engineConfig;
+        final EngineConfig scratchConfig;
+        final Path scratchJournal;
         try {
             serverConfig = serverConfig();
-            engineConfig = engineConfig();
+            engineConfig = engineConfig(journal);
+            scratchJournal = warmUp && journal != null ? Files.createTempDirectory("ringfence-warm-up") : null;
+            scratchConfig = warmUp ? engineConfig(scratchJournal) : null;
         } catch (final IllegalArgumentException | UncheckedIOException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        } catch (final IOException e) {
+            return CommandFailures.report(spec, "cannot make a directory for the warm-up's journal: "
+                + CommandFailures.describe(e));
         }
         final Path modelDirectory = model.directory();
         if (rules != null) {
@@ -158,10 +174,12 @@ public final class ServeCommand implements Callable<Integer> {
         }
         final RingfenceServer server;
         try {
-            server = RingfenceServer.start(serverConfig, ServedEngine.starter(engineConfig, modelDirectory, rules),
-                Iso8583Door::new, HttpDoor::new);
+            server = RingfenceServer.start(serverConfig, ServedEngine.starter(engineConfig, scratchConfig,
+                modelDirectory, rules), Iso8583Door::new, HttpDoor::new);
         } catch (final IllegalStateException | IllegalArgumentException e) {
             return CommandFailures.report(spec, e.getMessage());
+        } finally {
+            deleteQuietly(scratchJournal);
         }
         TerminationSignals.onTermination(server::drainAndClose);
         final PrintWriter out = spec.commandLine().getOut();
@@ -218,7 +236,11 @@ public final class ServeCommand implements Callable<Integer> {
         return builder.build();
     }
 
-    private EngineConfig engineConfig() {
+    /**
+     * The engine journaling in {@code journalDirectory}, or without a journal when null. The warm-up's scratch engine
+     * journals to a directory of its own, thrown away after, so that the journal's code is compiled too.
+     */
+    private EngineConfig engineConfig(final Path journalDirectory) {
         final EngineConfig.Builder builder = EngineConfig.builder()
             .cardCapacity(cardCapacity)
             .defaultDeadline(deadline);
@@ -231,11 +253,22 @@ public final class ServeCommand implements Callable<Integer> {
                 + KEY_VARIABLE + " (make one with 'ringfence keygen'); the development key is for the demo and tests");
         }
         require(durability == null || journal != null, "--durability goes with --journal");
-        if (journal != null) {
-            builder.journal(JournalConfig.in(journal).withDurability(durability == null ? Durability.PROCESS_CRASH
+        if (journalDirectory != null) {
+            builder.journal(JournalConfig.in(journalDirectory).withDurability(durability == null ? Durability.PROCESS_CRASH
                 : durability));
         }
         return builder.build();
+    }
+
+    private static void deleteQuietly(final Path directory) {
+        if (directory == null) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (final IOException | UncheckedIOException e) {
+            // A temporary directory left behind costs a little disk, not a failed start.
+        }
     }
 
     private static InetAddress address(final String value) {

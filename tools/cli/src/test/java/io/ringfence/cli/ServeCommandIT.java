@@ -123,15 +123,20 @@ class ServeCommandIT {
         static Server start(final String key, final Path journal, final Path log) throws Exception {
             final String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            final ProcessBuilder builder = new ProcessBuilder(java, "@" + jvmOptions(), "-Xmx256m",
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+            final ProcessBuilder builder = new ProcessBuilder(java, "@" + jvmOptions(), "-Xmx512m",
+                "-XX:MaxDirectMemorySize=1g", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 RingfenceCli.class.getName(), "serve", "--model", "builtin", "--journal", journal.toString(),
-                "--iso8583-port", "0", "--http-port", "0")
+                "--card-capacity", "10000", "--iso8583-port", "0", "--http-port", "0")
                 .redirectError(log.toFile());
             builder.environment().put(ServeCommand.KEY_VARIABLE, key);
             builder.environment().put("RINGFENCE_API_KEYS", API_KEY);
             final Server server = new Server(builder.start());
-            server.awaitReady(log);
+            try {
+                server.awaitReady(log);
+            } catch (final Exception | AssertionError e) {
+                server.close();
+                throw e;
+            }
             return server;
         }
 
@@ -139,7 +144,13 @@ class ServeCommandIT {
             final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             boolean iso = false;
             while (httpPort < 0 || !iso) {
-                final String line = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                String line = null;
+                while (line == null && process.isAlive() && System.nanoTime() - deadline < 0) {
+                    line = lines.poll(100, TimeUnit.MILLISECONDS);
+                }
+                if (line == null) {
+                    line = lines.poll();
+                }
                 assertNotNull(line, () -> "serve did not report both doors ready; stdout " + seen + ", stderr "
                     + readQuietly(log));
                 seen.add(line);
@@ -167,13 +178,17 @@ class ServeCommandIT {
             return process.exitValue();
         }
 
-        void kill() throws InterruptedException {
+        void kill() {
             process.destroyForcibly();
-            process.waitFor(60, TimeUnit.SECONDS);
+            try {
+                process.waitFor(60, TimeUnit.SECONDS);
+            } catch (final InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         @Override
-        public void close() throws InterruptedException {
+        public void close() {
             if (process.isAlive()) {
                 kill();
             }

@@ -18,6 +18,7 @@ final class RemoteTargets {
             throw new IllegalArgumentException("--target " + target + " needs a host and a port");
         }
         return switch (target.getScheme() == null ? "" : target.getScheme()) {
+            case "iso8583" -> new Iso8583Target(target.getHost(), target.getPort());
             case "http" -> new HttpTarget(target.getHost(), target.getPort(), apiKey, HTTP_CONNECTIONS);
             default -> throw new IllegalArgumentException("--target " + target
                 + ": give iso8583://HOST:PORT or http://HOST:PORT");

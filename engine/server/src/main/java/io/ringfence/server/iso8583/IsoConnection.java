@@ -9,6 +9,7 @@ import io.ringfence.Engine;
 import io.ringfence.EngineClient;
 import io.ringfence.api.Ack;
 import io.ringfence.api.AuthorizationRequest;
+import io.ringfence.api.ReasonCode;
 import io.ringfence.api.ResponseCode;
 import io.ringfence.server.DoorStats;
 import io.ringfence.server.EngineDoor;
@@ -40,6 +41,7 @@ final class IsoConnection extends ByteToMessageDecoder {
 
     private enum Kind { AUTHORIZATION, ADVICE, REVERSAL }
 
+
     /** One outstanding request: what its answer needs once its frame is gone. Pooled per connection. */
     private final class Pending implements EngineDoor.AnswerListener {
         private final IsoResponseWriter.Echo echo = new IsoResponseWriter.Echo();
@@ -49,7 +51,7 @@ final class IsoConnection extends ByteToMessageDecoder {
         @Override
         public void onAnswer(final EngineClient.Answer answer) {
             if (kind == Kind.ADVICE) {
-                finish(this, APPROVED, false);
+                finish(this, adviceCode(answer), false);
             } else {
                 final ResponseCode code = answer.responseCode();
                 finish(this, code.code(), code == ResponseCode.APPROVED);
@@ -231,6 +233,18 @@ final class IsoConnection extends ByteToMessageDecoder {
         context.admin().call(() -> engine.reverse(original.merchantId(), original.requestId(), original.timeMillis()))
             .whenComplete((ack, failure) -> ctx.executor().execute(() ->
                 finish(pending, reversalCode(ack, failure), false)));
+    }
+
+    /**
+     * An advice reports a transaction already done: it is acknowledged once the engine has it in its history, whatever
+     * the engine would have decided. One ingress refused gets the refusal's code; one given a stand-in gets 91, so the
+     * acquirer repeats it (a repeat of one the engine did take is a retry and gets 00).
+     */
+    private static String adviceCode(final EngineClient.Answer answer) {
+        if (answer.standIn()) {
+            return ISSUER_UNAVAILABLE;
+        }
+        return answer.primaryReason() != null && answer.primaryReason().refusesMalformedRequest() ? answer.responseCode().code() : APPROVED;
     }
 
     /**

@@ -37,7 +37,7 @@ final class IsoMessage {
     }
 
     /**
-     * Reads the message in {@code frame} from {@code offset}, {@code length} bytes, without moving its indices.
+     * Reads the message in {@code buffer} from {@code offset}, {@code length} bytes, without moving its indices.
      *
      * @throws IsoFormatException at the first field that cannot be read; the fields before it stay readable
      */

@@ -158,6 +158,16 @@ class Iso8583DoorIT {
     }
 
     @Test
+    void anAdviceTheEngineRefusesIsNotAcknowledged() throws Exception {
+        final ISOMsg advice = chip(nextCard());
+        advice.setMTI("0120");
+        advice.set(14, "2001");
+        final ISOMsg response = exchange(link, advice);
+        assertEquals("0130", response.getMTI());
+        assertEquals("54", response.getString(39), "an expired card never reaches the history");
+    }
+
+    @Test
     void aCardReportedAsFraudIsRefusedAtTheNextTap() throws Exception {
         final String pan = nextCard();
         final Ack report = server.engine().reportFraud(FraudReport.of(CardRef.pan(pan),

@@ -3,6 +3,7 @@ package io.ringfence.server.iso8583;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.timeout.IdleStateEvent;
 import io.ringfence.server.DoorStats;
 import io.ringfence.server.ServerConfig;
 import io.ringfence.server.ServerContext;
@@ -154,6 +155,29 @@ class IsoConnectionTest {
         channel.writeInbound(Unpooled.wrappedBuffer(whole, 0, whole.length - 3));
         channel.finishAndReleaseAll();
         assertEquals(1, stats.errors("truncated_frame"));
+    }
+
+    @Test
+    void closesAnIdleConnection() {
+        final EmbeddedChannel channel = connection(true);
+        channel.pipeline().fireUserEventTriggered(IdleStateEvent.FIRST_READER_IDLE_STATE_EVENT);
+        assertFalse(channel.isOpen());
+        assertEquals(1, stats.errors("idle_timeout"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void refusesAnUnknownNetworkManagementCodeAndAMissingOne(final boolean binary) throws Exception {
+        final EmbeddedChannel channel = connection(binary);
+        final ISOMsg missing = echo("000001");
+        missing.unset(70);
+        channel.writeInbound(frame(missing, binary));
+        assertEquals("30", response(channel, binary).getString(39));
+        final ISOMsg unknown = echo("000002");
+        unknown.set(70, "999");
+        channel.writeInbound(frame(unknown, binary));
+        assertEquals("12", response(channel, binary).getString(39));
+        assertTrue(channel.isOpen());
     }
 
     private EmbeddedChannel connection(final boolean binary) {
