@@ -21,8 +21,8 @@ import io.ringfence.server.DoorStats;
 /**
  * Aggregates a request and its body up to {@code maxBodyBytes}. A larger body is answered 413 with a JSON error:
  * through the connection's handler, in turn with the requests before it, when the request did not ask to
- * {@code Expect: 100-continue}; at once, instead of Netty's 417, when it did (its client waits for that answer
- * before sending the body). The rest of an oversized body is read and dropped, and a keep-alive connection carries on.
+ * {@code Expect: 100-continue}; at once, in place of Netty's empty 413, when it did (its client waits for that
+ * answer before sending the body). The rest of an oversized body is read and dropped, and a keep-alive connection carries on.
  */
 final class BodyLimit extends HttpObjectAggregator {
     /** An oversized request, in the place of the request itself. */
@@ -43,7 +43,7 @@ final class BodyLimit extends HttpObjectAggregator {
         final ChannelPipeline pipeline) {
         final Object response = super.newContinueResponse(start, maxContentLength, pipeline);
         if (response instanceof HttpResponse
-            && ((HttpResponse)response).status().code() == HttpResponseStatus.EXPECTATION_FAILED.code()) {
+            && ((HttpResponse)response).status().code() == HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE.code()) {
             ReferenceCountUtil.release(response);
             stats.error("too_large");
             return tooLarge(pipeline.channel().alloc(), maxBodyBytes, false);
