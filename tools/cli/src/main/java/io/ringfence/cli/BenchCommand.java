@@ -123,6 +123,11 @@ public final class BenchCommand implements Callable<Integer> {
         description = "With an http:// --target: the API key (default: the first of RINGFENCE_API_KEYS).")
     private String apiKey;
 
+    @Option(names = "--garbage-frames", paramLabel = "N", defaultValue = "0",
+        description = "With an iso8583:// --target: send N bad frames (random bytes, over-long lengths, half frames,"
+            + " unreadable fields), each on a connection of its own, while measuring.")
+    private long garbageFrames;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "bench-out",
         description = "Where to write latency.hgrm and latency.png (default ${DEFAULT-VALUE}).")
     private Path out;
@@ -164,7 +169,7 @@ public final class BenchCommand implements Callable<Integer> {
         final BenchSettings settings = new BenchSettings(cards, seed, target == null ? flagRate : 0, deadline,
             threading == null ? ThreadingMode.forProcessors(Runtime.getRuntime().availableProcessors()) : threading,
             waitStrategy, pin, journal, durability == null ? Durability.PROCESS_CRASH : durability, snapshotInterval,
-            target == null ? model.directory() : null, target, target == null ? null : apiKey());
+            target == null ? model.directory() : null, target, target == null ? null : apiKey(), garbageFrames);
         final BenchRun run = new BenchRun(settings, warmUp, out, json);
         final PrintWriter output = spec.commandLine().getOut();
         try {
@@ -234,6 +239,9 @@ public final class BenchCommand implements Callable<Integer> {
             }
         }
         require(apiKey == null || target != null, "--api-key goes with an http:// --target");
+        require(garbageFrames >= 0, "--garbage-frames must not be negative, was " + garbageFrames);
+        require(garbageFrames == 0 || target != null && "iso8583".equals(target.getScheme()),
+            "--garbage-frames goes with an iso8583:// --target");
         require(snapshotInterval.isZero() || journal != null, "--snapshot-interval goes with --journal");
         require(cards >= GeneratorConfig.CARDS_MINIMUM && cards <= MAX_CARDS, "--cards must be between "
             + GeneratorConfig.CARDS_MINIMUM + " and " + MAX_CARDS + ", was " + cards);

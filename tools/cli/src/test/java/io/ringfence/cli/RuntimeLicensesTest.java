@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,9 +25,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RuntimeLicensesTest {
     private static final Pattern LICENSE = Pattern.compile("<license>(.*?)</license>", Pattern.DOTALL);
     private static final Pattern NAME_OR_URL = Pattern.compile("<(?:name|url)>\\s*([^<]*?)\\s*</(?:name|url)>");
-    private static final Pattern PARENT = Pattern.compile(
-        "<parent>.*?<groupId>\\s*([^<]+?)\\s*</groupId>.*?<artifactId>\\s*([^<]+?)\\s*</artifactId>.*?"
-            + "<version>\\s*([^<]+?)\\s*</version>.*?</parent>", Pattern.DOTALL);
+    private static final Pattern PARENT = Pattern.compile("<parent>(.*?)</parent>", Pattern.DOTALL);
+    /** One element of a parent reference: POMs list them in any order (Netty's name the artifact first). */
+    private static final Pattern ELEMENT = Pattern.compile("<(groupId|artifactId|version)>\\s*([^<]+?)\\s*</\\1>");
     /** The GPL and AGPL by name or address, but not the LGPL. */
     private static final Pattern COPYLEFT = Pattern.compile(
         "(?i)(?<!lesser )(?<!l)(\\bA?GPL|general public licen[cs]e|licenses/a?gpl|gnu\\.org/licenses/(?!lgpl))");
@@ -90,8 +92,15 @@ class RuntimeLicensesTest {
         if (!parent.find()) {
             return List.of();
         }
-        final Path parentPom = repository.resolve(parent.group(1).replace('.', '/')).resolve(parent.group(2))
-            .resolve(parent.group(3)).resolve(parent.group(2) + "-" + parent.group(3) + ".pom");
+        final Map<String, String> coordinates = new HashMap<>();
+        final Matcher element = ELEMENT.matcher(parent.group(1));
+        while (element.find()) {
+            coordinates.put(element.group(1), element.group(2));
+        }
+        final String artifact = coordinates.get("artifactId");
+        final String version = coordinates.get("version");
+        final Path parentPom = repository.resolve(coordinates.get("groupId").replace('.', '/')).resolve(artifact)
+            .resolve(version).resolve(artifact + "-" + version + ".pom");
         return licenses(parentPom, repository, depth + 1);
     }
 

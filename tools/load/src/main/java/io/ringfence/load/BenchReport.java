@@ -42,6 +42,10 @@ final class BenchReport {
         line(out, "Flag-to-block   %,d flags injected, %,d blocked in store (59 CARD_FLAGGED_ONLINE), %,d missed;"
             + " timed from the fraud report call to the refused tap", result.flagProbes(),
             result.flagsBlocked().getTotalCount(), result.flagsMissed());
+        if (result.garbageFrames() > 0) {
+            line(out, "Garbage frames  %,d bad frames sent alongside, each on a connection of its own",
+                result.garbageFrames());
+        }
         if (!files.isEmpty()) {
             line(out, "Wrote           %s", String.join(", ", files));
         }
@@ -123,7 +127,7 @@ final class BenchReport {
                 result.stealPercent())) + ",\"valid\":" + (result.invalidBecause() == null)
             + ",\"flagToBlock\":{\"flags\":" + result.flagProbes()
             + ",\"blocked\":" + result.flagsBlocked().getTotalCount() + ",\"missed\":" + result.flagsMissed()
-            + ",\"micros\":" + flags + "}";
+            + ",\"micros\":" + flags + "},\"garbageFrames\":" + result.garbageFrames();
     }
 
     private static String flagCell(final PhaseResult result, final double percentile) {

@@ -106,6 +106,12 @@ public final class LoadHarness implements AutoCloseable {
         }, failure));
         final Histogram flagsBlocked = new Histogram(LoadAgent.HIGHEST_NANOS, 3);
         final long[] flagsMissed = new long[1];
+        final long[] garbageSent = new long[1];
+        if (settings.garbageFrames() > 0) {
+            threads.add(thread("ringfence-bench-garbage", () -> garbageSent[0] = GarbageFrames.send(
+                settings.target().getHost(), settings.target().getPort(), settings.garbageFrames(), startNanos,
+                durationNanos, settings.seed()), failure));
+        }
         if (settings.flagRatePerSecond() > 0) {
             threads.add(thread("ringfence-bench-flag-probe", () -> flagsMissed[0] = probeFlags(startNanos,
                 durationNanos, flagsBlocked), failure));
@@ -120,7 +126,7 @@ public final class LoadHarness implements AutoCloseable {
         final LoadAgent finished = agent.get();
         return new PhaseResult(ratePerSecond, durationNanos, Math.max(durationNanos, lastSendNanos[0] - startNanos),
             sends, finished.standIns(), finished.responseTime(), finished.serviceTime(), finished.sendLag(),
-            finished.hiccups(), stealPercent, flagsBlocked, flagsMissed[0]);
+            finished.hiccups(), stealPercent, flagsBlocked, flagsMissed[0], garbageSent[0]);
     }
 
     @Override
@@ -211,9 +217,10 @@ public final class LoadHarness implements AutoCloseable {
      * @param target            a running server to load over the network ({@code iso8583://HOST:PORT} or
      *                          {@code http://HOST:PORT}), or null for an embedded engine
      * @param apiKey            the key for an HTTP target, or null
+     * @param garbageFrames     bad frames to send an ISO 8583 target during each phase, beside the load; 0 for none
      */
     public record BenchSettings(int cards, long seed, long flagRatePerSecond, Duration deadline,
         ThreadingMode threadingMode, WaitStrategyKind waitStrategy, boolean pinEngineThread, Path journal,
-        Durability durability, Duration snapshotInterval, Path model, URI target, String apiKey) {
+        Durability durability, Duration snapshotInterval, Path model, URI target, String apiKey, long garbageFrames) {
     }
 }

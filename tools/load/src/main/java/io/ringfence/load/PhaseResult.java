@@ -22,7 +22,7 @@ import java.util.Locale;
  */
 public record PhaseResult(long ratePerSecond, long durationNanos, long elapsedNanos, long sent, long standIns,
     Histogram latency, Histogram serviceTime, Histogram sendLag, Histogram hiccups, double stealPercent,
-    Histogram flagsBlocked, long flagsMissed) {
+    Histogram flagsBlocked, long flagsMissed, long garbageFrames) {
     /** The agent's own send lag may be at most this share of the response time's p99 for a run to count. */
     static final double MAX_LAG_SHARE = 0.5;
 
