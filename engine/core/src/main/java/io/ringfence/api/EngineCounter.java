@@ -43,7 +43,9 @@ public enum EngineCounter {
     /** Syncs of the input journal: one per batch of events under POWER_LOSS. */
     JOURNAL_SYNCS(25, "journal.syncs"),
     /** Times the engine thread waited for the async completions thread to take an outcome (its queue was full). */
-    ASYNC_BACKPRESSURE(26, "async.backpressure");
+    ASYNC_BACKPRESSURE(26, "async.backpressure"),
+    /** Flags a model raised, lifted by a payment with strong customer authentication (chip and PIN, 3-D Secure). */
+    FLAGS_CLEARED_BY_AUTHENTICATION(27, "flags.cleared.authenticated");
 
     private final int id;
     private final String label;

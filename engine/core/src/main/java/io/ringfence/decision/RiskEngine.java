@@ -3,7 +3,6 @@ package io.ringfence.decision;
 import io.ringfence.api.Action;
 import io.ringfence.api.Channel;
 import io.ringfence.api.EngineCounter;
-import io.ringfence.api.EntryMode;
 import io.ringfence.api.FlagReason;
 import io.ringfence.api.ReasonCode;
 import io.ringfence.api.ResponseCode;
@@ -15,6 +14,7 @@ import io.ringfence.features.FeatureVector;
 import io.ringfence.hashing.StableHash;
 import io.ringfence.history.CardHistory;
 import io.ringfence.history.CardRecord;
+import io.ringfence.history.DistinctSketch;
 import io.ringfence.history.EntityHistory;
 import io.ringfence.history.EntityRecord;
 import io.ringfence.history.FlagStore;
@@ -453,6 +453,11 @@ public final class RiskEngine {
         }
         final long now = Math.max(eventSecond, card.lastSeen());
         restoreFlag(event, now);
+        final boolean authenticated = event.entryMode.isStrongCustomerAuthentication();
+        if (authenticated && card.isFlagged() && card.flagReason().raisedByModel()) {
+            liftFlag(high, low);
+            counters.get(EngineCounter.FLAGS_CLEARED_BY_AUTHENTICATION).incrementRelease();
+        }
         merchants.findOrCreate(event.merchantKey, now, merchant);
         final boolean hasTerminal = event.terminalKey != EngineEvent.NO_KEY;
         if (hasTerminal) {
@@ -484,17 +489,27 @@ public final class RiskEngine {
                 selectReasons(event, 1);
                 raiseFlag(event, FlagReason.CARD_TESTING, now);
             } else {
-                final Action scored = policy.actionFor(score, event.channel);
+                final boolean elsewhere = cardNotPresent && !authenticated && DecisionPolicy.isCardElsewhere(
+                    event.ipCountry, event.cardCountry, card.lastCardPresentCountry(), isNewDevice(event));
+                final Action scoreAction = policy.actionFor(score, event.channel);
+                final Action scored = policy.corroboratedAction(scoreAction, elsewhere);
+                final boolean flags = cardNotPresent
+                    && DecisionPolicy.flagsOnScore(scored, score, elsewhere, authenticated);
                 final Rule rule = decidingRule(event, score, scored);
                 if (rule != null) {
                     decideByRule(event, rule, score);
-                    if (cardNotPresent && scored == Action.DECLINE && rule.action() == RuleAction.BLOCK) {
+                    if (flags && rule.action() == RuleAction.BLOCK) {
                         raiseFlag(event, FlagReason.CNP_FRAUD_DECLINE, now);
                     }
                 } else {
                     decide(event, scored, DecisionPolicy.responseCodeFor(scored), score);
-                    selectReasons(event, 0);
-                    if (cardNotPresent && scored == Action.DECLINE) {
+                    if (scored != scoreAction) {
+                        event.reason0 = ReasonCode.CARD_ELSEWHERE;
+                        selectReasons(event, 1);
+                    } else {
+                        selectReasons(event, 0);
+                    }
+                    if (flags) {
                         raiseFlag(event, FlagReason.CNP_FRAUD_DECLINE, now);
                     }
                 }
@@ -504,7 +519,7 @@ public final class RiskEngine {
         final long cardKey = high ^ low;
         final long roundedAmount = Math.round(amountMajor);
         card.recordAuthorization(now, event.channel, roundedAmount, smallAttempt, event.action == Action.DECLINE,
-            event.entryMode == EntryMode.CHIP, event.merchantKey, event.deviceKey);
+            event.entryMode.readsChip(), event.merchantKey, event.deviceKey);
         if (!cardNotPresent) {
             card.recordCardPresentLocation(now, event.terminalKey, event.merchantCountry);
         }
@@ -693,6 +708,19 @@ public final class RiskEngine {
             publishFlagStoreCounters();
             event.applied = true;
         }
+    }
+
+    /** Lifts the flag of the card {@link #card} points at, in its record and in the flag store. */
+    private void liftFlag(final long high, final long low) {
+        flags.clear(high, low);
+        card.clearFlag();
+        counters.get(EngineCounter.FLAGS_CLEARED).incrementRelease();
+        publishFlagStoreCounters();
+    }
+
+    /** A card-not-present payment from a device the request names and the card was never used with. */
+    private boolean isNewDevice(final EngineEvent event) {
+        return event.deviceKey != EngineEvent.NO_KEY && !DistinctSketch.mightContain(card.deviceSketch(), event.deviceKey);
     }
 
     private void linkToken(final EngineEvent event) {
