@@ -34,13 +34,19 @@ public final class FlagAudit implements FeatureReplay.Visitor {
     private final List<Fingerprint> decisionFlags = new ArrayList<>();
     private final List<Fingerprint> reportFlags = new ArrayList<>();
     private final Map<Fingerprint, FlagReason> lastFlag = new HashMap<>();
+    private final List<Fingerprint> genuineCardPresentRefused = new ArrayList<>();
     private long genuineCardPresent;
-    private long genuineCardPresentRefused;
     private long genuineCardPresentRefusedForReports;
 
     /** What the flags did in the window. */
+    /**
+     * @param genuineCardPresentRefusedOnFraudCards of {@code genuineCardPresentRefused}, those of cards that had fraud:
+     *                                              the owner of a compromised card, refused until it is replaced;
+     *                                              the rest are the cost of false flags
+     */
     public record Result(long decisionFlags, long decisionFlagsOnFraudCards, long reportFlags, long genuineCardPresent,
-                         long genuineCardPresentRefused, long genuineCardPresentRefusedForReports) {
+                         long genuineCardPresentRefused, long genuineCardPresentRefusedOnFraudCards,
+                         long genuineCardPresentRefusedForReports) {
         public long flags() {
             return decisionFlags + reportFlags;
         }
@@ -60,22 +66,31 @@ public final class FlagAudit implements FeatureReplay.Visitor {
             return genuineCardPresent == 0 ? 0.0 : (double)genuineCardPresentRefused / genuineCardPresent;
         }
 
+        /** The same, counting only cards that had no fraud: refusals for false flags. */
+        public double genuineCardPresentFalselyRefusedRate() {
+            return genuineCardPresent == 0 ? 0.0
+                : (double)(genuineCardPresentRefused - genuineCardPresentRefusedOnFraudCards) / genuineCardPresent;
+        }
+
         /** One line for the command's output. */
         public String text() {
             return String.format(Locale.ROOT, "flags %,d, %.2f%% on cards that had fraud (raised by decisions %,d,"
                     + " %.2f%%; by fraud reports %,d); genuine in-store payments refused for a decision's flag %,d of"
-                    + " %,d (%.4f%%), for a report's %,d", flags(), 100 * precision(), decisionFlags,
-                100 * decisionPrecision(), reportFlags, genuineCardPresentRefused, genuineCardPresent,
-                100 * genuineCardPresentRefusedRate(), genuineCardPresentRefusedForReports);
+                    + " %,d (%.4f%%; on cards that had fraud %,d, on cards that had none %.4f%%), for a report's %,d",
+                flags(), 100 * precision(), decisionFlags, 100 * decisionPrecision(), reportFlags,
+                genuineCardPresentRefused, genuineCardPresent, 100 * genuineCardPresentRefusedRate(),
+                genuineCardPresentRefusedOnFraudCards, 100 * genuineCardPresentFalselyRefusedRate(),
+                genuineCardPresentRefusedForReports);
         }
 
         /** JSON members, without braces. */
         public String jsonMembers() {
             return String.format(Locale.ROOT, "\"flags\":%d,\"flag_precision\":%.6f,\"decision_flags\":%d,"
                     + "\"decision_flag_precision\":%.6f,\"report_flags\":%d,\"genuine_cp\":%d,"
-                    + "\"genuine_cp_refused_for_decision_flag\":%d,\"genuine_cp_refused_for_report_flag\":%d", flags(),
-                precision(), decisionFlags, decisionPrecision(), reportFlags, genuineCardPresent,
-                genuineCardPresentRefused, genuineCardPresentRefusedForReports);
+                    + "\"genuine_cp_refused_for_decision_flag\":%d,\"genuine_cp_refused_on_fraud_cards\":%d,"
+                    + "\"genuine_cp_refused_for_report_flag\":%d", flags(), precision(), decisionFlags,
+                decisionPrecision(), reportFlags, genuineCardPresent, genuineCardPresentRefused,
+                genuineCardPresentRefusedOnFraudCards, genuineCardPresentRefusedForReports);
         }
     }
 
@@ -112,7 +127,7 @@ public final class FlagAudit implements FeatureReplay.Visitor {
                 if (lastFlag.get(outcome.fingerprint()) == FlagReason.FRAUD_REPORT) {
                     genuineCardPresentRefusedForReports++;
                 } else {
-                    genuineCardPresentRefused++;
+                    genuineCardPresentRefused.add(outcome.fingerprint());
                 }
             }
         }
@@ -132,7 +147,8 @@ public final class FlagAudit implements FeatureReplay.Visitor {
     /** What the flags did, once the replay is over. */
     public Result result() {
         final long onFraud = decisionFlags.stream().filter(fraudCards::contains).count();
+        final long refusedOnFraudCards = genuineCardPresentRefused.stream().filter(fraudCards::contains).count();
         return new Result(decisionFlags.size(), onFraud, reportFlags.size(), genuineCardPresent,
-            genuineCardPresentRefused, genuineCardPresentRefusedForReports);
+            genuineCardPresentRefused.size(), refusedOnFraudCards, genuineCardPresentRefusedForReports);
     }
 }

@@ -52,6 +52,8 @@ class FlagAuditTest {
         assertEquals(2.0 / 3, result.precision(), 1e-9);
         assertEquals(2, result.genuineCardPresent());
         assertEquals(1, result.genuineCardPresentRefused(), "the owner of the wrongly flagged card");
+        assertEquals(0, result.genuineCardPresentRefusedOnFraudCards());
+        assertEquals(0.5, result.genuineCardPresentFalselyRefusedRate());
         assertEquals(1, result.genuineCardPresentRefusedForReports(), "the customer paying on after a report");
     }
 

@@ -49,7 +49,8 @@ public enum ReasonCode {
     TIME_OUT_OF_RANGE("transmission time too far from the engine's clock"),
     RULE("a risk analyst's rule decided; the decision names the rule"),
     CARD_ELSEWHERE("card-not-present from a new device in a country that is neither the card's nor that of its last"
-        + " in-store use");
+        + " in-store use"),
+    SHARED_IDENTITY("device, IP address or e-mail used with many cards in the last day");
 
     private final String description;
 

@@ -26,7 +26,7 @@ public final class DecisionPolicy {
      * cardholder everywhere, in store included, so the score must be far surer than a decline needs to be; below it,
      * only corroboration ({@link #isCardElsewhere}) lets a score flag.
      */
-    public static final int MODEL_FLAG_SCORE = 900;
+    public static final int MODEL_FLAG_SCORE = 970;
 
     /** A day, as the engine's configuration defaults to. */
     private static final long IDEMPOTENCY_WINDOW_DEFAULT_MILLIS = Duration.ofHours(24).toMillis();

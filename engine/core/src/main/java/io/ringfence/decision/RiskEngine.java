@@ -18,6 +18,7 @@ import io.ringfence.history.DistinctSketch;
 import io.ringfence.history.EntityHistory;
 import io.ringfence.history.EntityRecord;
 import io.ringfence.history.FlagStore;
+import io.ringfence.history.IdentifierHistory;
 import io.ringfence.history.RecentRequests;
 import io.ringfence.history.Tier;
 import io.ringfence.history.TokenLinks;
@@ -69,6 +70,7 @@ public final class RiskEngine {
     private final CardHistory cards;
     private final EntityHistory merchants;
     private final EntityHistory terminals;
+    private final IdentifierHistory identifiers;
     private final TokenLinks tokens;
     private final FlagStore flags;
     private final RecentRequests recentRequests;
@@ -125,6 +127,7 @@ public final class RiskEngine {
         this.cards = new CardHistory(capacities.cards());
         this.merchants = new EntityHistory(capacities.merchants());
         this.terminals = new EntityHistory(capacities.terminals());
+        this.identifiers = new IdentifierHistory(capacities.identifiers());
         this.flags = new FlagStore(capacities.flags());
         this.recentRequests = new RecentRequests(capacities.requests());
         this.tokens = new TokenLinks(capacities.tokens(), flags);
@@ -177,11 +180,12 @@ public final class RiskEngine {
         return features;
     }
 
-    /** A digest of all state: equal digests mean equal card, merchant, terminal, token and flag state. */
+    /** A digest of all state: equal digests mean equal card, merchant, terminal, identifier, token and flag state. */
     public long stateDigest() {
         long h = cards.digest(DIGEST_SEED);
         h = merchants.digest(h);
         h = terminals.digest(h);
+        h = identifiers.digest(h);
         h = tokens.digest(h);
         h = recentRequests.digest(h);
         return rulesDigest(flags.digest(h));
@@ -214,23 +218,28 @@ public final class RiskEngine {
         return flags;
     }
 
-    /** The record stores in snapshot order: cards, merchants, terminals, tokens, requests (the flags follow them). */
+    /**
+     * The record stores in snapshot order: cards, merchants, terminals, identifiers, tokens, requests (the flags follow
+     * them).
+     */
     public List<StoreShape> storeShapes() {
         return List.of(new StoreShape("cards", cards.recordLength(), cards.capacity()),
             new StoreShape("merchants", merchants.recordLength(), merchants.capacity()),
             new StoreShape("terminals", terminals.recordLength(), terminals.capacity()),
+            new StoreShape("identifiers", identifiers.recordLength(), identifiers.capacity()),
             new StoreShape("tokens", tokens.recordLength(), tokens.capacity()),
             new StoreShape("requests", recentRequests.recordLength(), recentRequests.capacity()));
     }
 
     /**
-     * Writes the exact state of the four stores, in {@link #storeShapes()} order. Call only between events on the
+     * Writes the exact state of the stores, in {@link #storeShapes()} order, then the flags, model and rules. Call only between events on the
      * business-logic thread.
      */
     public void writeSnapshot(final WritableByteChannel out) throws IOException {
         cards.writeTo(out);
         merchants.writeTo(out);
         terminals.writeTo(out);
+        identifiers.writeTo(out);
         tokens.writeTo(out);
         recentRequests.writeTo(out);
         flags.writeTo(Channels.newOutputStream(out));
@@ -346,7 +355,7 @@ public final class RiskEngine {
     }
 
     /**
-     * Replaces the state of the four stores with what {@link #writeSnapshot} wrote, from an engine with the same
+     * Replaces the state of the stores with what {@link #writeSnapshot} wrote, from an engine with the same
      * {@link #storeShapes()}. On any failure the stores are left half loaded: {@link #clearState()} before using the
      * engine again.
      */
@@ -354,6 +363,7 @@ public final class RiskEngine {
         cards.readFrom(in);
         merchants.readFrom(in);
         terminals.readFrom(in);
+        identifiers.readFrom(in);
         tokens.readFrom(in);
         recentRequests.readFrom(in);
         flags.readFrom(Channels.newInputStream(in));
@@ -370,6 +380,7 @@ public final class RiskEngine {
         cards.clear();
         merchants.clear();
         terminals.clear();
+        identifiers.clear();
         tokens.clear();
         recentRequests.clear();
         flags.clearAll();
@@ -469,6 +480,7 @@ public final class RiskEngine {
         features.clear();
         extractor.extract(event, card, newCard, merchant, hasTerminal ? terminal : null,
             lastTerminalKnown ? otherTerminal : null, now, features);
+        extractor.extractIdentities(event, identifiers, now, features);
         final double amountMajor = FeatureExtractor.amountMajor(event);
         final boolean cardNotPresent = event.channel == Channel.CNP;
         final boolean smallAttempt = cardNotPresent && amountMajor <= DecisionPolicy.SMALL_ATTEMPT_MAJOR;
@@ -520,7 +532,11 @@ public final class RiskEngine {
         final long roundedAmount = Math.round(amountMajor);
         card.recordAuthorization(now, event.channel, roundedAmount, smallAttempt, event.action == Action.DECLINE,
             event.entryMode.readsChip(), event.merchantKey, event.deviceKey);
-        if (!cardNotPresent) {
+        if (cardNotPresent) {
+            identifiers.record(IdentifierHistory.Kind.DEVICE, event.deviceKey, cardKey, now);
+            identifiers.record(IdentifierHistory.Kind.IP, event.ipKey, cardKey, now);
+            identifiers.record(IdentifierHistory.Kind.EMAIL, event.emailKey, cardKey, now);
+        } else {
             card.recordCardPresentLocation(now, event.terminalKey, event.merchantCountry);
         }
         merchant.recordTransaction(now, roundedAmount, cardKey);

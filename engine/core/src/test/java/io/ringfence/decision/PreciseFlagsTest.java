@@ -94,7 +94,7 @@ class PreciseFlagsTest {
     @Test
     void chipAndPinLiftsAScoresFlag() {
         homeHistory();
-        h.authorize(cardNotPresent(TestCards.VISA, T0 + HOUR).amountMinor(majorUnits(950)).build());
+        h.authorize(cardNotPresent(TestCards.VISA, T0 + HOUR).amountMinor(majorUnits(990)).build());
         final EngineEvent pin = h.authorize(cardPresent(TestCards.VISA, T0 + 2 * HOUR)
             .entryMode(EntryMode.CHIP_AND_PIN).build());
         assertEquals(Action.APPROVE, pin.action);

@@ -159,9 +159,11 @@ public final class DemoReport {
         final long genuineCardPresent = result.genuineCardPresentDecided();
         final int stolen = result.cases(ScenarioKind.STOLEN_CARD).size();
         line("Flag precision: %s of %s flags on cards that had fraud (%s); genuine in-store payments refused for a"
-                + " flag: %s of %s (%s); stolen cards refused at the thief's first tap: %s of %s",
+                + " flag: %s of %s (%s; on cards that had no fraud %s, %s); stolen cards refused at the thief's first"
+                + " tap: %s of %s",
             n(ledger.raisedOnFraudCards()), n(raised), pct(ledger.raisedOnFraudCards(), raised),
             n(ledger.genuineBlocks()), n(genuineCardPresent), finePct(ledger.genuineBlocks(), genuineCardPresent),
+            n(ledger.falseFlagBlocks()), finePct(ledger.falseFlagBlocks(), genuineCardPresent),
             n(result.stolenCardsRefusedAtFirstTap()), n(stolen));
         line("");
     }

@@ -71,6 +71,12 @@ public final class FlagLedger {
         return blocks.stream().filter(block -> !block.block().event().tag().fraud()).count();
     }
 
+    /** {@link #genuineBlocks()} on cards that had no fraud that day: the cost of false flags. */
+    public long falseFlagBlocks() {
+        return blocks.stream().filter(block -> !block.block().event().tag().fraud()
+            && !fraudCards.contains(block.block().event().card())).count();
+    }
+
     public int cleared() {
         return cleared;
     }
