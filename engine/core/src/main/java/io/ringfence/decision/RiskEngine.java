@@ -66,6 +66,8 @@ public final class RiskEngine {
     private static final System.Logger LOG = System.getLogger("io.ringfence.engine");
     private static final long DIGEST_SEED = 0x52696e6766656e63L;
     private static final int MAX_SNAPSHOT_LIST_ITEMS = 1 << 26;
+    /** The share of a score's upward push under which a contribution is not named as a reason. */
+    private static final double REASON_MIN_SHARE = 0.1;
 
     private final CardHistory cards;
     private final EntityHistory merchants;
@@ -842,11 +844,24 @@ public final class RiskEngine {
         counters.decisions(code).incrementRelease();
     }
 
-    /** Fills the reason slots from {@code first} on with the strongest distinct reasons among the contributions. */
+    /**
+     * Fills the reason slots from {@code first} on with the strongest distinct reasons among the contributions, for a
+     * decision the score made stricter than an approval: a reason says what pushed the score up, so an approval has
+     * none, and neither does a contribution under {@link #REASON_MIN_SHARE} of the score's upward push, which did not
+     * matter to the decision.
+     */
     private void selectReasons(final EngineEvent event, final int first) {
+        if (event.action == Action.APPROVE) {
+            return;
+        }
+        double upward = 0.0;
+        for (final double points : contributions) {
+            upward += Math.max(0.0, points);
+        }
+        final double mattered = upward * REASON_MIN_SHARE;
         for (int slot = first; slot < 3; slot++) {
             ReasonCode best = null;
-            double bestPoints = 0.0;
+            double bestPoints = mattered;
             for (int i = 0; i < contributions.length; i++) {
                 final ReasonCode reason = FeatureSchema.feature(i).reason();
                 if (contributions[i] > bestPoints && reason != null && !alreadyGiven(event, reason)) {

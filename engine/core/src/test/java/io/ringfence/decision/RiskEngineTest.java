@@ -216,7 +216,7 @@ class RiskEngineTest {
         final EngineEvent laptop = h.authorize(cardNotPresent(TestCards.VISA, T0 + HOUR).deviceId("laptop").build());
         assertEquals(1.0, h.features().get(Feature.NEW_DEVICE));
         assertEquals(150, laptop.score);
-        assertEquals(List.of(ReasonCode.NEW_DEVICE), reasons(laptop));
+        assertEquals(List.of(), reasons(laptop), "approved: the new device did not matter to the decision");
         h.authorize(cardNotPresent(TestCards.VISA, T0 + 2 * HOUR).deviceId("phone").build());
         assertEquals(0.0, h.features().get(Feature.NEW_DEVICE));
         assertEquals(2.0, h.features().get(Feature.DISTINCT_DEVICES));
@@ -245,7 +245,8 @@ class RiskEngineTest {
         final EngineEvent elsewhere = h.authorize(cardPresent(TestCards.VISA_2, T0 + DAY + 5 * HOUR).build());
         assertEquals(2.0, h.features().get(Feature.LAST_CP_TERMINAL_FRAUD_REPORTS_30D));
         assertEquals(0.0, h.features().get(Feature.TERMINAL_FRAUD_REPORTS_30D));
-        assertEquals(List.of(ReasonCode.CARD_AT_COMPROMISED_TERMINAL), reasons(elsewhere));
+        assertTrue(elsewhere.score > 0, "the card's last store counts against it");
+        assertEquals(List.of(), reasons(elsewhere), "approved: no reason to give");
 
         h.authorize(cardNotPresent(TestCards.MASTERCARD, T0 + DAY + 6 * HOUR).merchantId("shop-x").build());
         assertEquals(1.0, h.features().get(Feature.MERCHANT_FRAUD_REPORTS_30D));
