@@ -1,5 +1,6 @@
 package io.ringfence.models;
 
+import io.ringfence.OfflineEngine;
 import io.ringfence.features.FeatureSchema;
 import io.ringfence.models.evaluation.EvaluationResult;
 import io.ringfence.models.evaluation.EvaluationWindow;
@@ -68,11 +69,12 @@ public final class ModelEvaluation {
 
     /**
      * What an evaluation found; {@link #json()} is the {@code --json} form. {@code replay} says what the replay read,
-     * and what the engine refused.
+     * and what the engine refused. {@code modelFlags} is what the flags did in the test window with the model scoring
+     * in the engine (a replay of its own), {@code policyFlags} the same with the built-in policy.
      */
     public record Outcome(Subject subject, HandbookSplit modelSplit, EvaluationResult model, EvaluationResult policy,
                           List<FeatureImportance> importance, Path reportPage, double seconds,
-                          FeatureReplay.Stats replay) {
+                          FeatureReplay.Stats replay, FlagAudit.Result modelFlags, FlagAudit.Result policyFlags) {
         public long testFrauds() {
             return modelSplit.test().stream().filter(ScoredTransaction::fraud).count();
         }
@@ -87,11 +89,12 @@ public final class ModelEvaluation {
             return "{" + model.jsonMembers()
                 + String.format(Locale.ROOT, ",\"algorithm\":\"%s\",\"test_from\":\"%s\",\"test_to_exclusive\":\"%s\","
                         + "\"feedback_delay_days\":%d,\"test_transactions\":%d,\"test_fraud\":%d,"
-                        + "\"removed_known_card_transactions\":%d,\"refused_rows\":{%s},\"builtin_policy\":{%s},"
-                        + "\"serving_version\":\"%s\",\"feature_importance\":{%s}}",
+                        + "\"removed_known_card_transactions\":%d,\"refused_rows\":{%s},\"builtin_policy\":{%s,"
+                        + "\"flags\":{%s}},\"flags\":{%s},\"serving_version\":\"%s\",\"feature_importance\":{%s}}",
                     algorithm(), window.testFrom(), window.testTo(), window.feedbackDelayDays(),
                     modelSplit.test().size(), testFrauds(), modelSplit.removedFromTest(), refusedJson(replay),
-                    policy.jsonMembers(), subject.scorer().version(), importanceJson(importance));
+                    policy.jsonMembers(), policyFlags.jsonMembers(), modelFlags.jsonMembers(),
+                    subject.scorer().version(), importanceJson(importance));
         }
     }
 
@@ -152,16 +155,22 @@ public final class ModelEvaluation {
         final long testFromMillis = ModelTrainer.millis(request.testFrom());
         final long startNanos = System.nanoTime();
         final FeatureReplay.Stats replay;
+        final FeatureReplay replayer = new FeatureReplay(request.feedbackDelay(),
+            ModelTrainer.millis(subject.window().trainFrom()), ModelTrainer.millis(request.testTo()));
+        final FlagAudit policyFlags = new FlagAudit(FeatureReplay.rows(row -> {
+            if (row.timeMillis() >= testFromMillis) {
+                testIndex.add(policy.size());
+                testRows.add(row);
+            }
+            policy.add(new ScoredTransaction(row.id(), row.card(), row.timeMillis(),
+                Math.min(1.0, row.policyScore() / 1000.0), row.fraud()));
+        }), testFromMillis);
+        final FlagAudit modelFlags = new FlagAudit((row, outcome, inWindow) -> { }, testFromMillis);
         try {
-            replay = new FeatureReplay(request.feedbackDelay(), ModelTrainer.millis(subject.window().trainFrom()),
-                ModelTrainer.millis(request.testTo())).run(request.data(), row -> {
-                    if (row.timeMillis() >= testFromMillis) {
-                        testIndex.add(policy.size());
-                        testRows.add(row);
-                    }
-                    policy.add(new ScoredTransaction(row.id(), row.card(), row.timeMillis(),
-                        Math.min(1.0, row.policyScore() / 1000.0), row.fraud()));
-                });
+            replay = replayer.run(request.data(), OfflineEngine.create(FeatureReplay.engineConfig(
+                FeatureReplay.CARD_CAPACITY_DEFAULT)), policyFlags);
+            replayer.run(request.data(), OfflineEngine.create(FeatureReplay.engineConfig(
+                FeatureReplay.CARD_CAPACITY_DEFAULT, subject.scorer())), modelFlags);
         } catch (final UncheckedIOException e) {
             throw e.getCause();
         }
@@ -208,7 +217,7 @@ public final class ModelEvaluation {
             throw new IOException("cannot write the report in " + reportDirectory + ": " + e.getMessage(), e);
         }
         return new Outcome(subject, modelSplit, modelResult, policyResult, compiled.importance(), reportPage, seconds,
-            replay);
+            replay, modelFlags.result(), policyFlags.result());
     }
 
     private static void writeScores(final Path file, final List<FeatureRow> rows, final double[] scores)

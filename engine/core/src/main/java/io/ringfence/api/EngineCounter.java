@@ -44,8 +44,10 @@ public enum EngineCounter {
     JOURNAL_SYNCS(25, "journal.syncs"),
     /** Times the engine thread waited for the async completions thread to take an outcome (its queue was full). */
     ASYNC_BACKPRESSURE(26, "async.backpressure"),
+    /** Flags a model raised, lifted by a payment with strong customer authentication (chip and PIN, 3-D Secure). */
+    FLAGS_CLEARED_BY_AUTHENTICATION(27, "flags.cleared.authenticated"),
     /** Authorizations taken back out of the velocity windows by a reversal. */
-    REVERSALS(27, "reversals");
+    REVERSALS(28, "reversals");
 
     private final int id;
     private final String label;

@@ -8,7 +8,11 @@ public enum EntryMode {
     MANUAL(true, true),
     ECOMMERCE(false, true),
     MOTO(false, true),
-    WALLET(true, true);
+    WALLET(true, true),
+    /** Chip read and PIN verified in store: strong customer authentication. Appended: journals hold ordinals. */
+    CHIP_AND_PIN(true, false),
+    /** E-commerce whose 3-D Secure authentication succeeded: strong customer authentication. */
+    ECOMMERCE_3DS(false, true);
 
     private final boolean allowedCardPresent;
     private final boolean allowedCardNotPresent;
@@ -21,6 +25,19 @@ public enum EntryMode {
     /** Whether this entry mode can occur on the given channel (a chip read is never card-not-present). */
     public boolean isAllowedOn(final Channel channel) {
         return channel == Channel.CP ? allowedCardPresent : allowedCardNotPresent;
+    }
+
+    /**
+     * The cardholder proved they hold the card: chip and PIN, or a 3-D Secure success. A thief with a stolen card or
+     * its copied details has neither the PIN nor the cardholder's second factor, so this outweighs a model's suspicion.
+     */
+    public boolean isStrongCustomerAuthentication() {
+        return this == CHIP_AND_PIN || this == ECOMMERCE_3DS;
+    }
+
+    /** Read from the card's chip, with or without a PIN. */
+    public boolean readsChip() {
+        return this == CHIP || this == CHIP_AND_PIN;
     }
 
     /** Swipe or key entry at a terminal: the magnetic stripe and manual fallbacks skimmers exploit. */

@@ -9,6 +9,14 @@ public enum FlagReason {
 
     private static final FlagReason[] VALUES = values();
 
+    /**
+     * Raised on a score's evidence alone (a card-not-present decline), not on a confirmed report or a pattern rule:
+     * the one kind of flag strong customer authentication lifts.
+     */
+    public boolean raisedByModel() {
+        return this == CNP_FRAUD_DECLINE;
+    }
+
     public static FlagReason fromOrdinal(final int ordinal) {
         return VALUES[ordinal];
     }

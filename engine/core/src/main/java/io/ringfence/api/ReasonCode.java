@@ -47,7 +47,10 @@ public enum ReasonCode {
     STAND_IN_JOURNAL_UNAVAILABLE("journal cannot be written; stand-in decision rather than an unjournaled one"),
     DUPLICATE_TRANSMISSION("request id already used by this merchant for a different request"),
     TIME_OUT_OF_RANGE("transmission time too far from the engine's clock"),
-    RULE("a risk analyst's rule decided; the decision names the rule");
+    RULE("a risk analyst's rule decided; the decision names the rule"),
+    CARD_ELSEWHERE("card-not-present from a new device in a country that is neither the card's nor that of its last"
+        + " in-store use"),
+    SHARED_IDENTITY("device, IP address or e-mail used with many cards in the last day");
 
     private final String description;
 

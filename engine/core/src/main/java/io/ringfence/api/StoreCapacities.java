@@ -36,6 +36,15 @@ public record StoreCapacities(int cards, int merchants, int terminals, int token
         requirePositive("requestCapacity", requests);
     }
 
+    /**
+     * Card-not-present identifiers (devices, IP addresses, e-mails) with the cards each was used with over the last
+     * day: as many as cards, since a day's online payments name far fewer identifiers than a card store holds cards
+     * (and the least recently seen goes first, when full). 60 bytes each, plus the index.
+     */
+    public int identifiers() {
+        return cards;
+    }
+
     public StoreCapacities withCards(final int cards) {
         return new StoreCapacities(cards, merchants, terminals, tokens, flags, requests);
     }

@@ -3,6 +3,7 @@ package io.ringfence.decision;
 import io.ringfence.api.Action;
 import io.ringfence.api.Channel;
 import io.ringfence.api.ResponseCode;
+import io.ringfence.event.EngineEvent;
 import io.ringfence.rules.RuleAction;
 import io.ringfence.scoring.DecisionThresholds;
 
@@ -19,6 +20,13 @@ public final class DecisionPolicy {
     public static final int CARD_TESTING_SMALL_ATTEMPTS = 4;
     /** Card-not-present declines in the last hour that make the next card-not-present attempt card testing. */
     public static final int CARD_TESTING_DECLINES = 3;
+
+    /**
+     * A model's card-not-present decline flags the card on the score alone only from here. A flag refuses the
+     * cardholder everywhere, in store included, so the score must be far surer than a decline needs to be; below it,
+     * only corroboration ({@link #isCardElsewhere}) lets a score flag.
+     */
+    public static final int MODEL_FLAG_SCORE = 970;
 
     /** A day, as the engine's configuration defaults to. */
     private static final long IDEMPOTENCY_WINDOW_DEFAULT_MILLIS = Duration.ofHours(24).toMillis();
@@ -81,6 +89,40 @@ public final class DecisionPolicy {
         final int declinesLastHour) {
         return (smallAttempt && smallAttemptsLastHour >= CARD_TESTING_SMALL_ATTEMPTS)
             || declinesLastHour >= CARD_TESTING_DECLINES;
+    }
+
+    /**
+     * Corroboration of a model's suspicion that is not the model's: a card-not-present payment from a device the card
+     * was never used with, from a country that is neither the card's nor that of its last in-store use. A thief
+     * abroad with the card's details looks like this; a cardholder travelling does not, since their card was used in
+     * store where they are.
+     *
+     * @param ipCountry               the payment's IP country, or {@link EngineEvent#UNKNOWN}
+     * @param cardCountry             the card's country, or {@link EngineEvent#UNKNOWN}
+     * @param lastCardPresentCountry  the country of the card's last in-store use, or {@link EngineEvent#UNKNOWN}
+     * @param newDevice               whether the payment comes from a known device never seen with the card
+     */
+    public static boolean isCardElsewhere(final short ipCountry, final short cardCountry,
+        final short lastCardPresentCountry, final boolean newDevice) {
+        return newDevice && ipCountry != EngineEvent.UNKNOWN && cardCountry != EngineEvent.UNKNOWN
+            && ipCountry != cardCountry && ipCountry != lastCardPresentCountry;
+    }
+
+    /**
+     * The action after corroboration: a card-not-present payment the score sends to review, from where the card is
+     * not ({@link #isCardElsewhere}), is declined, since approving it lets the thief use the card in store next.
+     */
+    public Action corroboratedAction(final Action scored, final boolean cardElsewhere) {
+        return cardElsewhere && scored == Action.REVIEW ? Action.DECLINE : scored;
+    }
+
+    /**
+     * Whether a score's card-not-present decline flags the card: never when the cardholder authenticated strongly;
+     * from {@link #MODEL_FLAG_SCORE}, or with corroboration.
+     */
+    public static boolean flagsOnScore(final Action action, final int score, final boolean cardElsewhere,
+        final boolean stronglyAuthenticated) {
+        return action == Action.DECLINE && !stronglyAuthenticated && (score >= MODEL_FLAG_SCORE || cardElsewhere);
     }
 
     public DecisionThresholds thresholds() {

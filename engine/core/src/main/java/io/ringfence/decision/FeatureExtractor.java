@@ -7,6 +7,7 @@ import io.ringfence.features.FeatureVector;
 import io.ringfence.history.CardRecord;
 import io.ringfence.history.DistinctSketch;
 import io.ringfence.history.EntityRecord;
+import io.ringfence.history.IdentifierHistory;
 import io.ringfence.history.Tier;
 
 /**
@@ -73,6 +74,8 @@ public final class FeatureExtractor {
         out.set(Feature.SECONDS_SINCE_LAST_SEEN,
             newCard ? SECONDS_SINCE_LAST_SEEN_CAP : Math.min(SECONDS_SINCE_LAST_SEEN_CAP, Math.max(0, now - card.lastSeen())));
 
+        int weekCount = 0;
+        long weekAmount = 0;
         for (final Tier tier : TIERS) {
             int count = 0;
             long tierAmount = 0;
@@ -91,6 +94,14 @@ public final class FeatureExtractor {
                 out.set(CARD_AVERAGE_FEATURES[summary], average);
                 out.set(AMOUNT_TO_AVERAGE_FEATURES[summary], count == 0 ? 0.0 : amount / Math.max(1.0, average));
             }
+            if (tier == Tier.WEEK) {
+                weekCount = count;
+                weekAmount = tierAmount;
+            } else if (tier == Tier.MONTH) {
+                final int before = count - weekCount;
+                out.set(Feature.AMOUNT_TO_AVERAGE_BEFORE_7D, before <= 0 ? 0.0
+                    : amount / Math.max(1.0, (double)(tierAmount - weekAmount) / before));
+            }
         }
         final long secondOfDay = Math.floorMod(now, SECONDS_PER_DAY_LONG);
         out.set(Feature.HOUR_OF_DAY, secondOfDay / SECONDS_PER_HOUR);
@@ -101,6 +112,8 @@ public final class FeatureExtractor {
         out.set(Feature.NEW_DEVICE, flag(cardNotPresent && event.deviceKey != EngineEvent.NO_KEY
             && card.deviceSketch() != 0L && !DistinctSketch.mightContain(card.deviceSketch(), event.deviceKey)));
         out.set(Feature.IP_COUNTRY_MISMATCH, flag(differ(event.ipCountry, event.cardCountry)));
+        out.set(Feature.IP_COUNTRY_AWAY_FROM_CARD, flag(cardNotPresent && differ(event.ipCountry, event.cardCountry)
+            && event.ipCountry != card.lastCardPresentCountry()));
         out.set(Feature.BILLING_COUNTRY_MISMATCH, flag(differ(event.billingCountry, event.cardCountry)));
         out.set(Feature.FOREIGN_MERCHANT, flag(differ(event.merchantCountry, event.cardCountry)));
         out.set(Feature.IMPOSSIBLE_TRAVEL, flag(!cardNotPresent && card.lastCardPresentTime() != 0
@@ -121,6 +134,20 @@ public final class FeatureExtractor {
         out.set(Feature.TERMINAL_COMPROMISE_RATE_30D, terminal == null ? 0.0 : compromiseRate(terminal, now));
         out.set(Feature.LAST_CP_TERMINAL_COMPROMISE_RATE_30D, lastCardPresentTerminal == null ? 0.0
             : compromiseRate(lastCardPresentTerminal, lastTerminalNow));
+    }
+
+    /**
+     * The identity features of a card-not-present payment: how many cards its device, IP address and e-mail were used
+     * with over the last day, before it. Left 0 in store.
+     */
+    public void extractIdentities(final EngineEvent event, final IdentifierHistory identifiers, final long now,
+        final FeatureVector out) {
+        if (event.channel != Channel.CNP) {
+            return;
+        }
+        out.set(Feature.DEVICE_CARDS_24H, identifiers.distinctCards(IdentifierHistory.Kind.DEVICE, event.deviceKey, now));
+        out.set(Feature.IP_CARDS_24H, identifiers.distinctCards(IdentifierHistory.Kind.IP, event.ipKey, now));
+        out.set(Feature.EMAIL_CARDS_24H, identifiers.distinctCards(IdentifierHistory.Kind.EMAIL, event.emailKey, now));
     }
 
     /** Frauds here reported in the window over the transactions here in it (at least one). */

@@ -3,7 +3,6 @@ package io.ringfence.decision;
 import io.ringfence.api.Action;
 import io.ringfence.api.Channel;
 import io.ringfence.api.EngineCounter;
-import io.ringfence.api.EntryMode;
 import io.ringfence.api.FlagReason;
 import io.ringfence.api.ReasonCode;
 import io.ringfence.api.ResponseCode;
@@ -15,9 +14,11 @@ import io.ringfence.features.FeatureVector;
 import io.ringfence.hashing.StableHash;
 import io.ringfence.history.CardHistory;
 import io.ringfence.history.CardRecord;
+import io.ringfence.history.DistinctSketch;
 import io.ringfence.history.EntityHistory;
 import io.ringfence.history.EntityRecord;
 import io.ringfence.history.FlagStore;
+import io.ringfence.history.IdentifierHistory;
 import io.ringfence.history.RecentRequests;
 import io.ringfence.history.Tier;
 import io.ringfence.history.TokenLinks;
@@ -65,10 +66,13 @@ public final class RiskEngine {
     private static final System.Logger LOG = System.getLogger("io.ringfence.engine");
     private static final long DIGEST_SEED = 0x52696e6766656e63L;
     private static final int MAX_SNAPSHOT_LIST_ITEMS = 1 << 26;
+    /** The share of a score's upward push under which a contribution is not named as a reason. */
+    private static final double REASON_MIN_SHARE = 0.1;
 
     private final CardHistory cards;
     private final EntityHistory merchants;
     private final EntityHistory terminals;
+    private final IdentifierHistory identifiers;
     private final TokenLinks tokens;
     private final FlagStore flags;
     private final RecentRequests recentRequests;
@@ -125,6 +129,7 @@ public final class RiskEngine {
         this.cards = new CardHistory(capacities.cards());
         this.merchants = new EntityHistory(capacities.merchants());
         this.terminals = new EntityHistory(capacities.terminals());
+        this.identifiers = new IdentifierHistory(capacities.identifiers());
         this.flags = new FlagStore(capacities.flags());
         this.recentRequests = new RecentRequests(capacities.requests());
         this.tokens = new TokenLinks(capacities.tokens(), flags);
@@ -178,11 +183,12 @@ public final class RiskEngine {
         return features;
     }
 
-    /** A digest of all state: equal digests mean equal card, merchant, terminal, token and flag state. */
+    /** A digest of all state: equal digests mean equal card, merchant, terminal, identifier, token and flag state. */
     public long stateDigest() {
         long h = cards.digest(DIGEST_SEED);
         h = merchants.digest(h);
         h = terminals.digest(h);
+        h = identifiers.digest(h);
         h = tokens.digest(h);
         h = recentRequests.digest(h);
         return rulesDigest(flags.digest(h));
@@ -215,23 +221,28 @@ public final class RiskEngine {
         return flags;
     }
 
-    /** The record stores in snapshot order: cards, merchants, terminals, tokens, requests (the flags follow them). */
+    /**
+     * The record stores in snapshot order: cards, merchants, terminals, identifiers, tokens, requests (the flags follow
+     * them).
+     */
     public List<StoreShape> storeShapes() {
         return List.of(new StoreShape("cards", cards.recordLength(), cards.capacity()),
             new StoreShape("merchants", merchants.recordLength(), merchants.capacity()),
             new StoreShape("terminals", terminals.recordLength(), terminals.capacity()),
+            new StoreShape("identifiers", identifiers.recordLength(), identifiers.capacity()),
             new StoreShape("tokens", tokens.recordLength(), tokens.capacity()),
             new StoreShape("requests", recentRequests.recordLength(), recentRequests.capacity()));
     }
 
     /**
-     * Writes the exact state of the four stores, in {@link #storeShapes()} order. Call only between events on the
+     * Writes the exact state of the stores, in {@link #storeShapes()} order, then the flags, model and rules. Call only between events on the
      * business-logic thread.
      */
     public void writeSnapshot(final WritableByteChannel out) throws IOException {
         cards.writeTo(out);
         merchants.writeTo(out);
         terminals.writeTo(out);
+        identifiers.writeTo(out);
         tokens.writeTo(out);
         recentRequests.writeTo(out);
         flags.writeTo(Channels.newOutputStream(out));
@@ -347,7 +358,7 @@ public final class RiskEngine {
     }
 
     /**
-     * Replaces the state of the four stores with what {@link #writeSnapshot} wrote, from an engine with the same
+     * Replaces the state of the stores with what {@link #writeSnapshot} wrote, from an engine with the same
      * {@link #storeShapes()}. On any failure the stores are left half loaded: {@link #clearState()} before using the
      * engine again.
      */
@@ -355,6 +366,7 @@ public final class RiskEngine {
         cards.readFrom(in);
         merchants.readFrom(in);
         terminals.readFrom(in);
+        identifiers.readFrom(in);
         tokens.readFrom(in);
         recentRequests.readFrom(in);
         flags.readFrom(Channels.newInputStream(in));
@@ -371,6 +383,7 @@ public final class RiskEngine {
         cards.clear();
         merchants.clear();
         terminals.clear();
+        identifiers.clear();
         tokens.clear();
         recentRequests.clear();
         flags.clearAll();
@@ -454,6 +467,11 @@ public final class RiskEngine {
         }
         final long now = Math.max(eventSecond, card.lastSeen());
         restoreFlag(event, now);
+        final boolean authenticated = event.entryMode.isStrongCustomerAuthentication();
+        if (authenticated && card.isFlagged() && card.flagReason().raisedByModel()) {
+            liftFlag(high, low);
+            counters.get(EngineCounter.FLAGS_CLEARED_BY_AUTHENTICATION).incrementRelease();
+        }
         merchants.findOrCreate(event.merchantKey, now, merchant);
         final boolean hasTerminal = event.terminalKey != EngineEvent.NO_KEY;
         if (hasTerminal) {
@@ -465,6 +483,7 @@ public final class RiskEngine {
         features.clear();
         extractor.extract(event, card, newCard, merchant, hasTerminal ? terminal : null,
             lastTerminalKnown ? otherTerminal : null, now, features);
+        extractor.extractIdentities(event, identifiers, now, features);
         final double amountMajor = FeatureExtractor.amountMajor(event);
         final boolean cardNotPresent = event.channel == Channel.CNP;
         final boolean smallAttempt = cardNotPresent && amountMajor <= DecisionPolicy.SMALL_ATTEMPT_MAJOR;
@@ -485,17 +504,27 @@ public final class RiskEngine {
                 selectReasons(event, 1);
                 raiseFlag(event, FlagReason.CARD_TESTING, now);
             } else {
-                final Action scored = policy.actionFor(score, event.channel);
+                final boolean elsewhere = cardNotPresent && !authenticated && DecisionPolicy.isCardElsewhere(
+                    event.ipCountry, event.cardCountry, card.lastCardPresentCountry(), isNewDevice(event));
+                final Action scoreAction = policy.actionFor(score, event.channel);
+                final Action scored = policy.corroboratedAction(scoreAction, elsewhere);
+                final boolean flags = cardNotPresent
+                    && DecisionPolicy.flagsOnScore(scored, score, elsewhere, authenticated);
                 final Rule rule = decidingRule(event, score, scored);
                 if (rule != null) {
                     decideByRule(event, rule, score);
-                    if (cardNotPresent && scored == Action.DECLINE && rule.action() == RuleAction.BLOCK) {
+                    if (flags && rule.action() == RuleAction.BLOCK) {
                         raiseFlag(event, FlagReason.CNP_FRAUD_DECLINE, now);
                     }
                 } else {
                     decide(event, scored, DecisionPolicy.responseCodeFor(scored), score);
-                    selectReasons(event, 0);
-                    if (cardNotPresent && scored == Action.DECLINE) {
+                    if (scored != scoreAction) {
+                        event.reason0 = ReasonCode.CARD_ELSEWHERE;
+                        selectReasons(event, 1);
+                    } else {
+                        selectReasons(event, 0);
+                    }
+                    if (flags) {
                         raiseFlag(event, FlagReason.CNP_FRAUD_DECLINE, now);
                     }
                 }
@@ -505,8 +534,12 @@ public final class RiskEngine {
         final long cardKey = high ^ low;
         final long roundedAmount = Math.round(amountMajor);
         card.recordAuthorization(now, event.channel, roundedAmount, smallAttempt, event.action == Action.DECLINE,
-            event.entryMode == EntryMode.CHIP, event.merchantKey, event.deviceKey);
-        if (!cardNotPresent) {
+            event.entryMode.readsChip(), event.merchantKey, event.deviceKey);
+        if (cardNotPresent) {
+            identifiers.record(IdentifierHistory.Kind.DEVICE, event.deviceKey, cardKey, now);
+            identifiers.record(IdentifierHistory.Kind.IP, event.ipKey, cardKey, now);
+            identifiers.record(IdentifierHistory.Kind.EMAIL, event.emailKey, cardKey, now);
+        } else {
             card.recordCardPresentLocation(now, event.terminalKey, event.merchantCountry);
         }
         merchant.recordTransaction(now, roundedAmount, cardKey);
@@ -730,6 +763,19 @@ public final class RiskEngine {
         }
     }
 
+    /** Lifts the flag of the card {@link #card} points at, in its record and in the flag store. */
+    private void liftFlag(final long high, final long low) {
+        flags.clear(high, low);
+        card.clearFlag();
+        counters.get(EngineCounter.FLAGS_CLEARED).incrementRelease();
+        publishFlagStoreCounters();
+    }
+
+    /** A card-not-present payment from a device the request names and the card was never used with. */
+    private boolean isNewDevice(final EngineEvent event) {
+        return event.deviceKey != EngineEvent.NO_KEY && !DistinctSketch.mightContain(card.deviceSketch(), event.deviceKey);
+    }
+
     private void linkToken(final EngineEvent event) {
         tokens.link(event.fingerprintHigh, event.fingerprintLow, event.linkedFingerprintHigh, event.linkedFingerprintLow);
         counters.get(EngineCounter.TOKEN_LINKS).incrementRelease();
@@ -833,11 +879,24 @@ public final class RiskEngine {
         counters.decisions(code).incrementRelease();
     }
 
-    /** Fills the reason slots from {@code first} on with the strongest distinct reasons among the contributions. */
+    /**
+     * Fills the reason slots from {@code first} on with the strongest distinct reasons among the contributions, for a
+     * decision the score made stricter than an approval: a reason says what pushed the score up, so an approval has
+     * none, and neither does a contribution under {@link #REASON_MIN_SHARE} of the score's upward push, which did not
+     * matter to the decision.
+     */
     private void selectReasons(final EngineEvent event, final int first) {
+        if (event.action == Action.APPROVE) {
+            return;
+        }
+        double upward = 0.0;
+        for (final double points : contributions) {
+            upward += Math.max(0.0, points);
+        }
+        final double mattered = upward * REASON_MIN_SHARE;
         for (int slot = first; slot < 3; slot++) {
             ReasonCode best = null;
-            double bestPoints = 0.0;
+            double bestPoints = mattered;
             for (int i = 0; i < contributions.length; i++) {
                 final ReasonCode reason = FeatureSchema.feature(i).reason();
                 if (contributions[i] > bestPoints && reason != null && !alreadyGiven(event, reason)) {

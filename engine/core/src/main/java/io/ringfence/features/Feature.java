@@ -23,6 +23,11 @@ public enum Feature {
     AMOUNT_TO_AVERAGE_24H(ReasonCode.AMOUNT_SPIKE),
     /** Amount over the card's 7-day average amount (both channels); 0 without 7-day history. */
     AMOUNT_TO_AVERAGE_7D(ReasonCode.AMOUNT_SPIKE),
+    /**
+     * Amount over the card's average amount 7 to 30 days ago (both channels): a baseline a compromise of the last week
+     * has not yet swollen; 0 without payments then.
+     */
+    AMOUNT_TO_AVERAGE_BEFORE_7D(ReasonCode.AMOUNT_SPIKE),
     /** The card's authorizations in the last 24 hours, both channels. */
     CARD_COUNT_24H(null),
     CARD_COUNT_7D(null),
@@ -115,7 +120,21 @@ public enum Feature {
      */
     TERMINAL_COMPROMISE_RATE_30D(ReasonCode.COMPROMISED_TERMINAL),
     /** {@link #TERMINAL_COMPROMISE_RATE_30D} of the terminal where this card was last used in store. */
-    LAST_CP_TERMINAL_COMPROMISE_RATE_30D(ReasonCode.CARD_AT_COMPROMISED_TERMINAL);
+    LAST_CP_TERMINAL_COMPROMISE_RATE_30D(ReasonCode.CARD_AT_COMPROMISED_TERMINAL),
+    /**
+     * Distinct cards the payment's device was used with over about the last day (18 to 24 hours), before this
+     * payment, this card included if it was; 0 in store or without a device.
+     */
+    DEVICE_CARDS_24H(ReasonCode.SHARED_IDENTITY),
+    /** {@link #DEVICE_CARDS_24H} for the IP address. */
+    IP_CARDS_24H(ReasonCode.SHARED_IDENTITY),
+    /** {@link #DEVICE_CARDS_24H} for the e-mail address. */
+    EMAIL_CARDS_24H(ReasonCode.SHARED_IDENTITY),
+    /**
+     * 1 for card-not-present from an IP country that is neither the card's nor that of the card's last in-store use:
+     * the payer is where the card is not. A cardholder abroad has used the card in store there.
+     */
+    IP_COUNTRY_AWAY_FROM_CARD(ReasonCode.CARD_ELSEWHERE);
 
     private final ReasonCode reason;
 

@@ -11,13 +11,13 @@ import java.util.List;
  */
 public final class FeatureSchema {
     public static final String NAME = "ringfence-features";
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     private static final Feature[] FEATURES = Feature.values();
     /** Number of features: the length of every feature vector. */
     public static final int SIZE = FEATURES.length;
     /** Hash of the version and the ordered feature names: catches a reordering the version number missed. */
     public static final long HASH = StableHash.of(VERSION + ":" + String.join(",", names()));
-    /** {@code ringfence-features/v3#<hash>}: what a model's manifest must name. */
+    /** {@code ringfence-features/v4#<hash>}: what a model's manifest must name. */
     public static final String ID = NAME + "/v" + VERSION + "#" + Long.toHexString(HASH);
 
     private FeatureSchema() {

@@ -1,9 +1,5 @@
 package io.ringfence.history;
 
-import java.io.IOException;
-import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.WritableByteChannel;
-
 /**
  * Every card the engine has seen, keyed by fingerprint, off-heap, at most {@code capacity} cards. When full, the
  * least recently seen card is evicted; flagged cards are passed over while an unflagged one is among the 16
@@ -11,11 +7,9 @@ import java.nio.channels.WritableByteChannel;
  *
  * <p>Owned by the business-logic thread.
  */
-public final class CardHistory {
-    private final RecordTable table;
-
+public final class CardHistory extends RecordStore {
     public CardHistory(final int capacity) {
-        table = new RecordTable(CardRecord.LENGTH, capacity, (buffer, offset) -> !CardRecord.isFlagged(buffer, offset));
+        super(new RecordTable(CardRecord.LENGTH, capacity, (buffer, offset) -> !CardRecord.isFlagged(buffer, offset)));
     }
 
     /** Points {@code record} at the card and marks it most recently seen; false when the card is unknown. */
@@ -41,18 +35,6 @@ public final class CardHistory {
         record.wrap(table.buffer(index), table.offset(index));
     }
 
-    public int size() {
-        return table.size();
-    }
-
-    public int capacity() {
-        return table.capacity();
-    }
-
-    public long evictions() {
-        return table.evictions();
-    }
-
     /** Evictions that had to drop a flagged card. */
     public long flaggedEvictions() {
         return table.guardOverrides();
@@ -60,28 +42,5 @@ public final class CardHistory {
 
     public double bytesPerCard() {
         return table.bytesPerRecord();
-    }
-
-    public int recordLength() {
-        return table.recordLength();
-    }
-
-    /** Saves the store's exact state; see {@link RecordTable#writeTo}. Admin operation: allocates a little. */
-    public void writeTo(final WritableByteChannel out) throws IOException {
-        table.writeTo(out);
-    }
-
-    /** Replaces the store's state with a saved one; see {@link RecordTable#readFrom} for what a failure leaves. */
-    public void readFrom(final ReadableByteChannel in) throws IOException {
-        table.readFrom(in);
-    }
-
-    /** Empties the store, as if just built. */
-    public void clear() {
-        table.clear();
-    }
-
-    public long digest(final long seed) {
-        return table.digest(seed);
     }
 }

@@ -6,10 +6,6 @@ import io.ringfence.api.ReasonCode;
 import io.ringfence.api.ResponseCode;
 import org.agrona.concurrent.UnsafeBuffer;
 
-import java.io.IOException;
-import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.WritableByteChannel;
-
 /**
  * The authorizations decided recently, by merchant and request id, with a hash of their content and the decision
  * given: what makes a retry a retry. Each also keeps what it added to the velocity windows (card, terminal, time,
@@ -28,7 +24,7 @@ import java.nio.channels.WritableByteChannel;
  * 81 channel (u8 ordinal + 1) 82 reversed (u8)
  * </pre>
  */
-public final class RecentRequests {
+public final class RecentRequests extends RecordStore {
     private static final int CONTENT = RecordTable.HEADER_LENGTH;
     private static final int TIME = CONTENT + 8;
     private static final int SCORE = TIME + 8;
@@ -48,12 +44,11 @@ public final class RecentRequests {
     private static final ResponseCode[] CODES = ResponseCode.values();
     private static final ReasonCode[] REASON_CODES = ReasonCode.values();
 
-    private final RecordTable table;
     private UnsafeBuffer buffer;
     private int offset;
 
     public RecentRequests(final int capacity) {
-        table = new RecordTable(LENGTH, capacity, null);
+        super(new RecordTable(LENGTH, capacity, null));
     }
 
     /**
@@ -160,34 +155,6 @@ public final class RecentRequests {
     /** The {@code slot}th reason (0 to 2), or null. */
     public ReasonCode reason(final int slot) {
         return value(REASON_CODES, buffer.getByte(offset + REASONS + slot));
-    }
-
-    public int size() {
-        return table.size();
-    }
-
-    public int capacity() {
-        return table.capacity();
-    }
-
-    public int recordLength() {
-        return table.recordLength();
-    }
-
-    public void writeTo(final WritableByteChannel out) throws IOException {
-        table.writeTo(out);
-    }
-
-    public void readFrom(final ReadableByteChannel in) throws IOException {
-        table.readFrom(in);
-    }
-
-    public void clear() {
-        table.clear();
-    }
-
-    public long digest(final long seed) {
-        return table.digest(seed);
     }
 
     private static byte ordinal(final Enum<?> value) {

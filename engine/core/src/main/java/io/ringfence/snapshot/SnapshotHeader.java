@@ -30,10 +30,11 @@ record SnapshotHeader(ByteOrder storeByteOrder, String schemaId, long lastApplie
     static final byte[] MAGIC = "RFSNAP".getBytes(StandardCharsets.US_ASCII);
     /** Bump when the file layout, or the layout of any record in the stores, changes. */
     /**
-     * 2: the state ends with the active model (version, serving file path, SHA-256); 3: then the rules and lists;
-     * 4: recent requests keep what each added to the velocity windows, for reversals.
+     * 2: the state ends with the active model (version, serving file path, SHA-256); 3: then the rules and lists; 4: an
+     * identifier store (devices, IP addresses, e-mails) after the terminals; 5: recent requests keep what each added
+     * to the velocity windows, for reversals.
      */
-    static final short FORMAT_VERSION = 4;
+    static final short FORMAT_VERSION = 5;
     /** Bytes read to decode a header: it holds a few numbers and short strings, far less than this. */
     static final int MAX_LENGTH = 64 * 1024;
 

@@ -61,7 +61,7 @@ class RiskEngineRulesTest {
 
     @Test
     void reviewAndRequest3dsAddFrictionButNeverWeakenTheScoresDecision() throws Exception {
-        harness = new RiskEngineHarness(64, new FixedScorer(900));
+        harness = new RiskEngineHarness(64, new FixedScorer(DecisionPolicy.MODEL_FLAG_SCORE));
         useRules("[step-up] Request 3DS if :amount: > 0\n[watch] Review if :amount: > 0");
         final EngineEvent declined = harness.authorize(cardNotPresent(TestCards.VISA, T0).build());
         assertEquals(Action.DECLINE, declined.action);
@@ -83,7 +83,7 @@ class RiskEngineRulesTest {
 
     @Test
     void aBlockRuleOnAPaymentTheScoreDeclinesOnlineStillFlagsTheCardAsTheScoreWould() throws Exception {
-        harness = new RiskEngineHarness(64, new FixedScorer(900));
+        harness = new RiskEngineHarness(64, new FixedScorer(DecisionPolicy.MODEL_FLAG_SCORE));
         useRules("[block] Block if :amount: > 0");
         final EngineEvent blocked = harness.authorize(cardNotPresent(TestCards.VISA, T0).build());
         assertEquals("block", blocked.ruleName);

@@ -71,6 +71,34 @@ class RiskEngineTest {
     }
 
     @Test
+    void aDeviceIpAndEmailCountTheOtherCardsTheyPaidWithToday() {
+        h.authorize(cardNotPresent(TestCards.VISA, T0).build());
+        h.authorize(cardNotPresent(TestCards.MASTERCARD, T0 + MINUTE).build());
+        h.authorize(cardNotPresent(TestCards.AMEX, T0 + 2 * MINUTE).build());
+        FeatureVector f = h.features();
+        assertEquals(2.0, f.get(Feature.DEVICE_CARDS_24H));
+        assertEquals(2.0, f.get(Feature.IP_CARDS_24H));
+        assertEquals(2.0, f.get(Feature.EMAIL_CARDS_24H));
+
+        h.authorize(cardNotPresent(TestCards.DISCOVER, T0 + 2 * DAY).build());
+        f = h.features();
+        assertEquals(0.0, f.get(Feature.DEVICE_CARDS_24H), "two days later the device is fresh again");
+
+        h.authorize(cardPresent(TestCards.VISA_2, T0 + 2 * DAY + MINUTE).build());
+        assertEquals(0.0, h.features().get(Feature.DEVICE_CARDS_24H), "in store there is no device");
+    }
+
+    @Test
+    void anAmountIsComparedWithTheCardsSpendingBeforeTheLastWeek() {
+        h.authorize(cardPresent(TestCards.VISA, T0).amountMinor(1_000).build());
+        h.authorize(cardPresent(TestCards.VISA, T0 + 10 * DAY).amountMinor(50_000).build());
+        h.authorize(cardPresent(TestCards.VISA, T0 + 11 * DAY).amountMinor(5_000).build());
+        final FeatureVector f = h.features();
+        assertEquals(5.0, f.get(Feature.AMOUNT_TO_AVERAGE_BEFORE_7D), 1e-9, "50 over the 10 of 11 days ago");
+        assertEquals(0.1, f.get(Feature.AMOUNT_TO_AVERAGE_7D), 1e-9, "50 over last week's 500");
+    }
+
+    @Test
     void aCardNotPresentFraudDeclineFlagsTheCardForBothChannelsUntilCleared() {
         final EngineEvent fraud = cardNotPresentFraud(TestCards.VISA);
         assertEquals(Action.DECLINE, fraud.action);
@@ -188,7 +216,7 @@ class RiskEngineTest {
         final EngineEvent laptop = h.authorize(cardNotPresent(TestCards.VISA, T0 + HOUR).deviceId("laptop").build());
         assertEquals(1.0, h.features().get(Feature.NEW_DEVICE));
         assertEquals(150, laptop.score);
-        assertEquals(List.of(ReasonCode.NEW_DEVICE), reasons(laptop));
+        assertEquals(List.of(), reasons(laptop), "approved: the new device did not matter to the decision");
         h.authorize(cardNotPresent(TestCards.VISA, T0 + 2 * HOUR).deviceId("phone").build());
         assertEquals(0.0, h.features().get(Feature.NEW_DEVICE));
         assertEquals(2.0, h.features().get(Feature.DISTINCT_DEVICES));
@@ -217,7 +245,8 @@ class RiskEngineTest {
         final EngineEvent elsewhere = h.authorize(cardPresent(TestCards.VISA_2, T0 + DAY + 5 * HOUR).build());
         assertEquals(2.0, h.features().get(Feature.LAST_CP_TERMINAL_FRAUD_REPORTS_30D));
         assertEquals(0.0, h.features().get(Feature.TERMINAL_FRAUD_REPORTS_30D));
-        assertEquals(List.of(ReasonCode.CARD_AT_COMPROMISED_TERMINAL), reasons(elsewhere));
+        assertTrue(elsewhere.score > 0, "the card's last store counts against it");
+        assertEquals(List.of(), reasons(elsewhere), "approved: no reason to give");
 
         h.authorize(cardNotPresent(TestCards.MASTERCARD, T0 + DAY + 6 * HOUR).merchantId("shop-x").build());
         assertEquals(1.0, h.features().get(Feature.MERCHANT_FRAUD_REPORTS_30D));

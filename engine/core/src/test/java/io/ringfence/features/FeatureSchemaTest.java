@@ -10,11 +10,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FeatureSchemaTest {
-    private static final String PINNED_ID = "ringfence-features/v3#b45b709d8a0ee6f";
+    private static final String PINNED_ID = "ringfence-features/v4#f770788a599f8a1a";
 
     @Test
-    void isVersionThreeWith60NamedFeaturesInVectorOrder() {
-        assertEquals(60, FeatureSchema.SIZE);
+    void isVersionFourWith65NamedFeaturesInVectorOrder() {
+        assertEquals(65, FeatureSchema.SIZE);
         assertEquals(FeatureSchema.SIZE, new FeatureVector().size());
         final List<String> names = FeatureSchema.names();
         assertEquals(FeatureSchema.SIZE, new HashSet<>(names).size());
@@ -23,18 +23,18 @@ class FeatureSchemaTest {
             assertEquals(Feature.values()[i].name(), names.get(i));
         }
         assertEquals("AMOUNT", names.get(0));
-        assertEquals("LAST_CP_TERMINAL_COMPROMISE_RATE_30D", names.get(59));
+        assertEquals("IP_COUNTRY_AWAY_FROM_CARD", names.get(64));
     }
 
     @Test
     void theIdNamesTheVersionAndAHashOfTheOrderedNames() {
-        assertEquals(StableHash.of("3:" + String.join(",", FeatureSchema.names())), FeatureSchema.HASH);
-        assertEquals("ringfence-features/v3#" + Long.toHexString(FeatureSchema.HASH), FeatureSchema.ID);
+        assertEquals(StableHash.of("4:" + String.join(",", FeatureSchema.names())), FeatureSchema.HASH);
+        assertEquals("ringfence-features/v4#" + Long.toHexString(FeatureSchema.HASH), FeatureSchema.ID);
     }
 
     @Test
     void theIdIsPinnedSoAChangedFeatureListNeedsANewVersion() {
-        // Models trained on v3 name this id. If this fails, the feature list changed: bump FeatureSchema.VERSION and
+        // Models trained on v4 name this id. If this fails, the feature list changed: bump FeatureSchema.VERSION and
         // update the pin together, deliberately.
         assertEquals(PINNED_ID, FeatureSchema.ID);
     }

@@ -12,8 +12,23 @@ public final class TestModels {
     private TestModels() {
     }
 
+    /** How a hand-made scorer scores: the score, with contributions written as it likes. */
+    @FunctionalInterface
+    public interface Scoring {
+        int score(FeatureVector features, double[] contributions);
+    }
+
     /** A scorer that reads {@link #STALE_SCHEMA_ID}: what an engine must refuse. */
     public static Scorer staleSchema(final String version) {
+        return scorer(version, STALE_SCHEMA_ID, (features, contributions) -> 0);
+    }
+
+    /** A scorer of the engine's feature schema that scores as {@code scoring} does. */
+    public static Scorer scoring(final String version, final Scoring scoring) {
+        return scorer(version, FeatureSchema.ID, scoring);
+    }
+
+    private static Scorer scorer(final String version, final String schemaId, final Scoring scoring) {
         return new Scorer() {
             @Override
             public String version() {
@@ -22,12 +37,12 @@ public final class TestModels {
 
             @Override
             public String featureSchemaId() {
-                return STALE_SCHEMA_ID;
+                return schemaId;
             }
 
             @Override
             public int score(final FeatureVector features, final double[] contributions) {
-                return 0;
+                return scoring.score(features, contributions);
             }
         };
     }

@@ -141,7 +141,7 @@ class SnapshotStoreTest {
         assertEquals(OptionalLong.empty(), store.loadLatest(smaller.engine()));
         assertEquals(asBuilt, smaller.stateDigest());
         assertSkipped(file, "store shapes differ: snapshot has cards 48 x 244 B, merchants 64 x 156 B, terminals 64 x 156 B,"
-            + " tokens 16 x 40 B, requests 1024 x 83 B, engine has cards 24 x 244 B,");
+            + " identifiers 48 x 60 B, tokens 16 x 40 B, requests 1024 x 83 B, engine has cards 24 x 244 B,");
     }
 
     @Test

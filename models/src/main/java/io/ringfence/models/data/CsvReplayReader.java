@@ -264,7 +264,7 @@ public final class CsvReplayReader implements Closeable {
             }
         }
         throw new IllegalArgumentException("entry_mode '" + value
-            + "' is none of chip, contactless, swipe, manual, ecommerce, moto, wallet");
+            + "' is none of chip, contactless, swipe, manual, ecommerce, moto, wallet, chip_and_pin, ecommerce_3ds");
     }
 
     /** The merchant given; without one, the terminal stands for its own merchant, and without either, one unknown. */

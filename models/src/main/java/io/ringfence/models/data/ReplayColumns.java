@@ -32,8 +32,8 @@ public final class ReplayColumns {
     public static final String DEVICE = "device";
     public static final String EMAIL = "email";
     /**
-     * {@code chip}, {@code contactless}, {@code swipe}, {@code manual}, {@code ecommerce}, {@code moto}, {@code wallet};
-     * when absent, {@link #ENTRY_MODE_DEFAULT_CP} in store and {@link #ENTRY_MODE_DEFAULT_CNP} online.
+     * {@code chip}, {@code contactless}, {@code swipe}, {@code manual}, {@code ecommerce}, {@code moto}, {@code wallet},
+     * and with strong customer authentication {@code chip_and_pin} and {@code ecommerce_3ds}; when absent, {@link #ENTRY_MODE_DEFAULT_CP} in store and {@link #ENTRY_MODE_DEFAULT_CNP} online.
      */
     public static final String ENTRY_MODE = "entry_mode";
     /** {@code 1} fraud, {@code 0} genuine: replayed as a fraud report after the feedback delay. */

@@ -49,6 +49,7 @@ final class ReportCharts {
     /** ROC curves of both scorers with the chance diagonal; dots at the decline threshold. */
     static XYChart roc(final ReportInput input) {
         final XYChart chart = chart("ROC curve", "False-positive rate", "True-positive rate (recall)");
+        frame(chart, 1.0);
         for (final Scorer scorer : Scorer.both(input)) {
             line(chart, scorer.label() + String.format(Locale.ROOT, ", AUC %.4f", scorer.evaluation().aucRoc()),
                 Curves.roc(scorer.evaluation().test()), scorer.colour());
@@ -64,6 +65,7 @@ final class ReportCharts {
      */
     static XYChart precisionRecall(final ReportInput input) {
         final XYChart chart = chart("Precision-recall curve", "Recall", "Precision");
+        frame(chart, 1.0);
         for (final Scorer scorer : Scorer.both(input)) {
             steps(chart, scorer.label() + String.format(Locale.ROOT, ", AP %.4f",
                 scorer.evaluation().averagePrecision()), Curves.precisionRecall(scorer.evaluation().test()),
@@ -80,6 +82,7 @@ final class ReportCharts {
     static XYChart scoreDistribution(final ReportInput input) {
         final XYChart chart = chart("Model score by class", "Score",
             "Share of the class's transactions per bin");
+        frame(chart, 0.0);
         final ScoreHistogram histogram = ScoreHistogram.of(input.model().test(), HISTOGRAM_BINS);
         area(chart, String.format(Locale.ROOT, "genuine (%,d)", input.testTransactions() - input.testFrauds()),
             steps(histogram.edges(), histogram.genuineShares()), GENUINE);
@@ -189,6 +192,20 @@ final class ReportCharts {
         styler.setXAxisDecimalPattern("0.0#");
         styler.setYAxisDecimalPattern("0.0#");
         return chart;
+    }
+
+    /**
+     * An invisible first series from (0, 0) to (1, {@code top}). XChart puts a tick at every distinct value of an axis
+     * when those values, in the order the series were added, are equally spaced: a ROC curve's recalls are multiples
+     * of one over the frauds, and a histogram's edges are its bins, which gave a tick every hundredth or so. Starting
+     * the values with 0 and 1 breaks that spacing, so the axes get XChart's usual round ticks (0.1 apart).
+     */
+    private static void frame(final XYChart chart, final double top) {
+        final XYSeries frame = chart.addSeries("frame", new double[] {0, 1}, new double[] {0, top});
+        frame.setXYSeriesRenderStyle(XYSeriesRenderStyle.Line);
+        frame.setMarker(SeriesMarkers.NONE);
+        frame.setLineColor(new Color(0, 0, 0, 0));
+        frame.setShowInLegend(false);
     }
 
     private static void line(final XYChart chart, final String name, final Curve curve, final Color colour) {

@@ -175,6 +175,26 @@ public final class FeatureReplay {
          * @param inWindow whether the row is at or after {@code from}
          */
         void decided(ReplayRow row, OfflineEngine.Outcome outcome, boolean inWindow);
+
+        /**
+         * A fraud report applied (a label arriving after the feedback delay).
+         *
+         * @param outcome    the engine's answer, valid until the next event
+         * @param timeMillis when the report came
+         */
+        default void reported(final OfflineEngine.Outcome outcome, final long timeMillis) {
+        }
+    }
+
+    /** A visitor giving {@code sink} the feature row of every authorization decided in the window. */
+    public static Visitor rows(final Consumer<FeatureRow> sink) {
+        return (row, outcome, inWindow) -> {
+            if (inWindow) {
+                sink.accept(new FeatureRow(row.id() == null ? "line:" + row.line() : row.id(),
+                    outcome.fingerprint().toString(), row.timeMillis(), outcome.features(), row.label(),
+                    outcome.action() == null ? 0 : outcome.score()));
+            }
+        };
     }
 
     /**
@@ -184,13 +204,7 @@ public final class FeatureReplay {
      * @throws IOException           when the file cannot be read
      */
     public Stats run(final Path file, final Consumer<FeatureRow> sink) throws IOException {
-        return run(file, OfflineEngine.create(engineConfig(cardCapacity)), (row, outcome, inWindow) -> {
-            if (inWindow) {
-                sink.accept(new FeatureRow(row.id() == null ? "line:" + row.line() : row.id(),
-                    outcome.fingerprint().toString(), row.timeMillis(), outcome.features(), row.label(),
-                    outcome.action() == null ? 0 : outcome.score()));
-            }
-        });
+        return run(file, OfflineEngine.create(engineConfig(cardCapacity)), rows(sink));
     }
 
     /**
@@ -232,12 +246,12 @@ public final class FeatureReplay {
                 rows++;
                 while (!pending.isEmpty() && pending.peek().timeMillis() <= time) {
                     final PendingEvent due = pending.poll();
-                    due.applyTo(engine);
-                    if (!due.fraudReport()) {
-                        disputed.remove(due.fingerprint());
-                    }
+                    final OfflineEngine.Outcome applied = due.applyTo(engine);
                     if (due.fraudReport()) {
                         reports++;
+                        visitor.reported(applied, due.timeMillis());
+                    } else {
+                        disputed.remove(due.fingerprint());
                     }
                 }
                 if (!windowStarted && time >= fromMillis) {
@@ -297,13 +311,12 @@ public final class FeatureReplay {
      */
     private record PendingEvent(boolean fraudReport, long timeMillis, long order, CardRef card, String merchantId,
                                 String terminalId, Fingerprint fingerprint) {
-        void applyTo(final OfflineEngine engine) {
+        OfflineEngine.Outcome applyTo(final OfflineEngine engine) {
             if (fraudReport) {
-                engine.reportFraud(new FraudReport(card, FraudReportKind.ISSUER_REPORT, timeMillis, merchantId,
+                return engine.reportFraud(new FraudReport(card, FraudReportKind.ISSUER_REPORT, timeMillis, merchantId,
                     terminalId));
-            } else {
-                engine.clearFlag(card, timeMillis);
             }
+            return engine.clearFlag(card, timeMillis);
         }
     }
 }

@@ -14,20 +14,13 @@ import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
-import org.tribuo.classification.ensemble.FullyWeightedVotingCombiner;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
 import org.tribuo.classification.sgd.protos.ClassificationLinearSGDProto;
-import org.tribuo.common.tree.LeafNode;
-import org.tribuo.common.tree.Node;
-import org.tribuo.common.tree.SplitNode;
-import org.tribuo.common.tree.TreeModel;
 import org.tribuo.common.xgboost.XGBoostModel;
-import org.tribuo.ensemble.WeightedEnsembleModel;
 import org.tribuo.math.la.DenseMatrix;
 import org.tribuo.math.util.ExpNormalizer;
 import org.tribuo.protos.core.MeanStdDevTransformerProto;
 import org.tribuo.protos.core.TransformerProto;
-import org.tribuo.protos.core.WeightedEnsembleModelProto;
 import org.tribuo.transform.TransformedModel;
 import org.tribuo.transform.Transformer;
 import org.tribuo.transform.TransformerMap;
@@ -48,15 +41,9 @@ import java.util.Map;
  *   classes, {@code p(fraud) = exp(m_f) / (exp(m_f) + exp(m_g)) = sigmoid(m_f - m_g)}: weights and bias are the fraud
  *   row minus the genuine row. Each feature's {@link MeanStdDevTransformation} statistics become its mean and scale;
  *   a feature without a transformation (constant in training) gets mean 0 and scale 1, which is exact.</li>
- *   <li><b>forest</b> ({@link WeightedEnsembleModel} of CART {@link TreeModel}s with a
- *   {@link FullyWeightedVotingCombiner}) becomes an {@link TreeEnsembleScorer.Aggregation#AVERAGE_PROBABILITY}
- *   ensemble. The combiner gives {@code sum_i w_i p_i(fraud) / sum_i w_i sum_c p_i(c)} over trees i with member
- *   weights w_i; each leaf's distribution sums to 1, so each tree's leaf value is {@code n w_i / W p_i(fraud)} with
- *   {@code W = sum w_i}, whose mean over the n trees is that probability. Tribuo's trees send
- *   {@code x > split} right and everything else left, which is the serving rule for every finite value. Tribuo keeps
- *   no training counts in its trees, so split nodes' expected values (for attribution) weigh children equally.</li>
- *   <li><b>xgboost</b> ({@link XGBoostModel}: Tribuo trains {@code multi:softprob} with one tree per class per round)
- *   becomes a {@link TreeEnsembleScorer.Aggregation#SUM_LOGIT} ensemble read from the booster's JSON model: fraud
+ *   <li><b>xgboost</b> and <b>forest</b> ({@link XGBoostModel}: Tribuo trains {@code multi:softprob} with one tree
+ *   per class per round; a forest is one round of {@code num_parallel_tree} trees per class, whose leaves XGBoost has
+ *   already divided by that number) become a {@link TreeEnsembleScorer.Aggregation#SUM_LOGIT} ensemble read from the booster's JSON model: fraud
  *   trees' leaves as they are, genuine trees' negated, since {@code p(fraud) = sigmoid(m_f - m_g)}; both classes
  *   start from the same {@code base_score} margin, so the base score is 0. XGBoost sends {@code x < split} left,
  *   comparing in float32: Tribuo gives it {@code (float) x}, so the serving threshold is the largest double whose
@@ -94,17 +81,14 @@ public final class ServingCompiler {
         if (model instanceof LinearSGDModel linear) {
             return linear(linear, null, version);
         }
-        if (model instanceof WeightedEnsembleModel<Label> ensemble) {
-            return forest(ensemble, version);
-        }
         if (model instanceof XGBoostModel<Label> boosted) {
             return xgboost(boosted, version);
         }
         final String inner = model instanceof TransformedModel<Label> transformed
             ? " of " + transformed.getInnerModel().getClass().getSimpleName() : "";
         throw new IllegalArgumentException("no serving form for a " + model.getClass().getSimpleName() + inner
-            + " (model " + version + "): only logistic (LinearSGDModel), forest (CART trees, fully weighted vote) and"
-            + " xgboost models compile");
+            + " (model " + version + "): only logistic (LinearSGDModel) and xgboost models (forests included)"
+            + " compile");
     }
 
     private static LinearModelScorer linear(final LinearSGDModel model, final TransformerMap transformers,
@@ -159,57 +143,6 @@ public final class ServingCompiler {
                 + list + ": only one mean and standard deviation standardisation has a serving form");
         }
         return unpack(proto.getSerializedData(), MeanStdDevTransformerProto.class);
-    }
-
-    private static TreeEnsembleScorer forest(final WeightedEnsembleModel<Label> ensemble, final String version) {
-        final WeightedEnsembleModelProto proto = unpack(ensemble.serialize().getSerializedData(),
-            WeightedEnsembleModelProto.class);
-        final String combiner = proto.getCombiner().getClassName();
-        if (!FullyWeightedVotingCombiner.class.getName().equals(combiner)) {
-            throw new IllegalArgumentException("ensemble " + version + " combines its members with " + combiner
-                + ": only the probability average of " + FullyWeightedVotingCombiner.class.getSimpleName()
-                + " has a serving form");
-        }
-        final List<Model<Label>> members = ensemble.getModels();
-        final List<Float> memberWeights = proto.getWeightsList();
-        double weightSum = 0.0;
-        for (final float weight : memberWeights) {
-            weightSum += weight;
-        }
-        final FlatTrees trees = new FlatTrees();
-        for (int i = 0; i < members.size(); i++) {
-            if (!(members.get(i) instanceof TreeModel<Label> tree)) {
-                throw new IllegalArgumentException("ensemble " + version + " has a "
-                    + members.get(i).getClass().getSimpleName() + " member: only decision trees have a serving form");
-            }
-            final double share = members.size() * memberWeights.get(i) / weightSum;
-            trees.root(addTribuoNode(tree.getRoot(), tree.getFeatureIDMap(), share, trees, version));
-        }
-        return trees.build(version, TreeEnsembleScorer.Aggregation.AVERAGE_PROBABILITY, 0.0);
-    }
-
-    private static int addTribuoNode(final Node<Label> node, final ImmutableFeatureMap featureMap, final double share,
-                                     final FlatTrees trees, final String version) {
-        if (node instanceof LeafNode<Label> leaf) {
-            final Map<String, Label> distribution = leaf.getDistribution();
-            double total = 0.0;
-            for (final Label label : distribution.values()) {
-                total += label.getScore();
-            }
-            final Label fraud = distribution.get(TribuoRows.FRAUD);
-            final double probability = fraud == null || total <= 0.0 ? 0.0 : fraud.getScore() / total;
-            return trees.leaf(share * probability, 1.0);
-        }
-        if (!(node instanceof SplitNode<Label> split)) {
-            throw new IllegalArgumentException("tree of " + version + " has a " + node.getClass().getSimpleName()
-                + " node");
-        }
-        final int index = trees.split(schemaIndex(featureMap.get(split.getFeatureID()).getName(), version),
-            split.splitValue(), 1.0);
-        final int left = addTribuoNode(split.getLessThanOrEqual(), featureMap, share, trees, version);
-        final int right = addTribuoNode(split.getGreaterThan(), featureMap, share, trees, version);
-        trees.children(index, left, right);
-        return index;
     }
 
     private static TreeEnsembleScorer xgboost(final XGBoostModel<Label> model, final String version) {

@@ -5,12 +5,15 @@ import io.ringfence.models.evaluation.Curves;
 import io.ringfence.models.evaluation.Metrics;
 import io.ringfence.models.evaluation.ScoredTransaction;
 import org.junit.jupiter.api.Test;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -28,6 +31,18 @@ class ReportPartsTest {
         assertArrayEquals(new double[] {2.0 / 3, 0, 0, 1.0 / 3}, histogram.genuineShares(), EPS);
         assertArrayEquals(new double[] {0, 0.5, 0, 0.5}, histogram.fraudShares(), EPS);
         assertThrows(IllegalArgumentException.class, () -> ScoreHistogram.of(List.of(), 0));
+    }
+
+    @Test
+    void theCurvesAndTheHistogramStartFromAnInvisibleFrameSoTheirAxesGetRoundTicks() {
+        final ReportInput input = ReportFixtures.input("frame", ReportFixtures.features(3));
+        for (final XYChart chart : List.of(ReportCharts.roc(input), ReportCharts.precisionRecall(input),
+            ReportCharts.scoreDistribution(input))) {
+            final XYSeries first = chart.getSeriesMap().values().iterator().next();
+            assertArrayEquals(new double[] {0, 1}, first.getXData(), chart.getTitle());
+            assertFalse(first.isShowInLegend(), chart.getTitle());
+            assertEquals(0, first.getLineColor().getAlpha(), chart.getTitle());
+        }
     }
 
     @Test

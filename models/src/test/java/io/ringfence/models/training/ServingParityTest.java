@@ -26,11 +26,7 @@ import org.tribuo.classification.LabelFactory;
 import org.tribuo.classification.dtree.CARTClassificationTrainer;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.Hinge;
-import org.tribuo.common.tree.Node;
-import org.tribuo.common.tree.SplitNode;
-import org.tribuo.common.tree.TreeModel;
 import org.tribuo.common.xgboost.XGBoostModel;
-import org.tribuo.ensemble.WeightedEnsembleModel;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
@@ -88,27 +84,19 @@ class ServingParityTest {
     }
 
     @Test
-    void forestServesTribuosProbabilitiesIncludingOnEverySplit() throws IOException {
+    void forestServesTribuosProbabilitiesIncludingAroundEveryFloatSplit() throws IOException, XGBoostError {
         final Model<Label> model = trainAndCheckFile(new ModelTrainer.Settings(Algorithm.FOREST, 3, DELAY, 6, 5));
-        final List<Double> thresholds = new ArrayList<>();
-        final List<Integer> features = new ArrayList<>();
-        for (final Model<Label> member : ((WeightedEnsembleModel<Label>)model).getModels()) {
-            final TreeModel<Label> tree = (TreeModel<Label>)member;
-            collectSplits(tree.getRoot(), tree.getFeatureIDMap(), features, thresholds);
-        }
-        final List<double[]> probes = new ArrayList<>();
-        for (int s = 0; s < thresholds.size(); s++) {
-            final double t = thresholds.get(s);
-            probes.addAll(probeRows(features.get(s), s, Math.nextDown(t), t, Math.nextUp(t)));
-        }
-        assertTrue(thresholds.size() > 20, "splits " + thresholds.size());
-        assertParity("forest", model, withZeroRow(concat(heldOut, probes)));
-        assertSplitsAreExercised(model, probes, 3);
+        assertXGBoostParity("forest", model, 20);
     }
 
     @Test
     void xgboostServesTribuosProbabilitiesIncludingAroundEveryFloatSplit() throws IOException, XGBoostError {
-        final Model<Label> model = trainAndCheckFile(ModelTrainer.Settings.of(Algorithm.XGBOOST, 3, DELAY));
+        assertXGBoostParity("xgboost", trainAndCheckFile(ModelTrainer.Settings.of(Algorithm.XGBOOST, 3, DELAY)), 100);
+    }
+
+    /** Parity on the held-out rows and around every split of the booster's trees, each split exercised. */
+    private void assertXGBoostParity(final String algorithm, final Model<Label> model, final int minimumSplits)
+        throws IOException, XGBoostError {
         final ImmutableFeatureMap featureMap = model.getFeatureIDMap();
         final Booster booster = ((XGBoostModel<Label>)model).getInnerModels().get(0);
         final JsonNode trees = new ObjectMapper().readTree(booster.toByteArray("json"))
@@ -132,8 +120,8 @@ class ServingParityTest {
                     Math.nextUp(midpoint), split));
             }
         }
-        assertTrue(splits > 100, "splits " + splits);
-        assertParity("xgboost", model, withZeroRow(concat(heldOut, probes)));
+        assertTrue(splits > minimumSplits, "splits " + splits);
+        assertParity(algorithm, model, withZeroRow(concat(heldOut, probes)));
         assertSplitsAreExercised(model, probes, 5);
     }
 
@@ -253,16 +241,6 @@ class ServingParityTest {
             rows.add(row);
         }
         return rows;
-    }
-
-    private static void collectSplits(final Node<Label> node, final ImmutableFeatureMap featureMap,
-                                      final List<Integer> features, final List<Double> thresholds) {
-        if (node instanceof SplitNode<Label> split) {
-            features.add(FeatureSchema.names().indexOf(featureMap.get(split.getFeatureID()).getName()));
-            thresholds.add(split.splitValue());
-            collectSplits(split.getLessThanOrEqual(), featureMap, features, thresholds);
-            collectSplits(split.getGreaterThan(), featureMap, features, thresholds);
-        }
     }
 
     private static List<double[]> withZeroRow(final List<double[]> rows) {

@@ -100,6 +100,8 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "model %-9s %s%n", outcome.algorithm(), outcome.model().text());
             out.printf(Locale.ROOT, "built-in policy %s%n", outcome.policy().text());
+            out.printf(Locale.ROOT, "flags, model in the engine: %s%n", outcome.modelFlags().text());
+            out.printf(Locale.ROOT, "flags, built-in policy: %s%n", outcome.policyFlags().text());
             out.printf(Locale.ROOT, "report %s%n", outcome.reportPage());
         }
         out.flush();

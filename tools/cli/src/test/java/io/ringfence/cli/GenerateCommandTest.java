@@ -130,7 +130,8 @@ class GenerateCommandTest {
             assertTrue(f[2].matches("\\d+\\.\\d{2}"), f[2]);
             assertTrue(f[3].equals("CP") || f[3].equals("CNP"), f[3]);
             assertTrue(f[8].matches("\\d{4}"), f[8]);
-            assertTrue(Set.of("chip", "contactless", "swipe", "manual", "ecommerce", "moto", "wallet").contains(f[15]),
+            assertTrue(Set.of("chip", "contactless", "swipe", "manual", "ecommerce", "moto", "wallet", "chip_and_pin",
+                "ecommerce_3ds").contains(f[15]),
                 f[15]);
             assertTrue(f[16].equals("0") || f[16].equals("1"), f[16]);
             if (f[3].equals("CP")) {

@@ -154,6 +154,17 @@ public final class DemoReport {
             n(stats.counter("flags.raised.CNP_FRAUD_DECLINE")), n(stats.counter("flags.raised.FRAUD_REPORT")),
             n(stats.counter("flags.raised.CARD_TESTING")), n(stats.counter("flags.cleared")),
             n(stats.counter("flags.blocked.CP")));
+        final FlagLedger ledger = result.flags();
+        final long raised = ledger.raised().size();
+        final long genuineCardPresent = result.genuineCardPresentDecided();
+        final int stolen = result.cases(ScenarioKind.STOLEN_CARD).size();
+        line("Flag precision: %s of %s flags on cards that had fraud (%s); genuine in-store payments refused for a"
+                + " flag: %s of %s (%s; on cards that had no fraud %s, %s); stolen cards refused at the thief's first"
+                + " tap: %s of %s",
+            n(ledger.raisedOnFraudCards()), n(raised), pct(ledger.raisedOnFraudCards(), raised),
+            n(ledger.genuineBlocks()), n(genuineCardPresent), finePct(ledger.genuineBlocks(), genuineCardPresent),
+            n(ledger.falseFlagBlocks()), finePct(ledger.falseFlagBlocks(), genuineCardPresent),
+            n(result.stolenCardsRefusedAtFirstTap()), n(stolen));
         line("");
     }
 
@@ -377,6 +388,11 @@ public final class DemoReport {
 
     private static String pct(final long part, final long whole) {
         return whole == 0 ? "0%" : String.format(Locale.ROOT, "%.2f%%", 100.0 * part / whole);
+    }
+
+    /** For rates whose target is a hundredth of a percent. */
+    private static String finePct(final long part, final long whole) {
+        return whole == 0 ? "0%" : String.format(Locale.ROOT, "%.4f%%", 100.0 * part / whole);
     }
 
     private void line(final String format, final Object... args) {

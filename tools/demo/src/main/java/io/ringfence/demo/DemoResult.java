@@ -120,6 +120,20 @@ public final class DemoResult {
         return cases.values().stream().flatMap(List::stream).allMatch(ScenarioCase::asExpected);
     }
 
+    /** Stolen-card cases whose thief's first in-store tap was refused because the card was flagged. */
+    public long stolenCardsRefusedAtFirstTap() {
+        return cases(ScenarioKind.STOLEN_CARD).stream()
+            .filter(c -> c.fraudulent().stream().filter(e -> e.authorization().cardPresent()).findFirst()
+                .map(EventOutcome::isCrossChannelBlock).orElse(false))
+            .count();
+    }
+
+    /** Genuine card-present authorizations the engine decided (not stand-ins). */
+    public long genuineCardPresentDecided() {
+        return outcomes.stream().filter(o -> o.isAuthorization() && o.authorization().cardPresent()
+            && !o.event().tag().fraud() && !o.decision().standIn()).count();
+    }
+
     /** Authorizations decided per second of driving. */
     public double authorizationsPerSecond() {
         return tally.total() / (driveNanos / 1e9);

@@ -170,14 +170,17 @@ final class Iso8583Target implements LoadTarget {
         }
     }
 
-    /** Field 22, by the door's mapping: the entry mode in the first two digits, PIN capability 1. */
+    /**
+     * Field 22, by the door's mapping: the entry mode in the first two digits, PIN capability 1. Field 22 cannot say
+     * that a PIN or 3-D Secure verified the cardholder, so those go as plain chip and e-commerce.
+     */
     private static String posEntryMode(final EntryMode mode) {
         return switch (mode == null ? EntryMode.CHIP : mode) {
-            case CHIP -> "051";
+            case CHIP, CHIP_AND_PIN -> "051";
             case CONTACTLESS, WALLET -> "071";
             case SWIPE -> "901";
             case MANUAL, MOTO -> "011";
-            case ECOMMERCE -> "811";
+            case ECOMMERCE, ECOMMERCE_3DS -> "811";
         };
     }
 

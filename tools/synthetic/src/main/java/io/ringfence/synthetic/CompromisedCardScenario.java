@@ -72,7 +72,7 @@ final class CompromisedCardScenario implements Scenario {
         }
         final Merchant store = ctx.merchants().pickStore(owner.home().code(), random);
         ctx.emit(Purchases.inStore(card, store, store.pickTerminal(random), time, spike(store, owner, random),
-            Purchases.inStoreEntryMode(owner.habits(), random), tag));
+            Purchases.inStoreEntryModeWithoutPin(owner.habits(), random), tag));
         return store;
     }
 

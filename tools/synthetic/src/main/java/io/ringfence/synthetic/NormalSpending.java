@@ -57,7 +57,7 @@ final class NormalSpending {
         }
         final long amount = Purchases.typicalAmount(store.category(), cardholder.habits().spendLevel(), random);
         return Purchases.inStore(cardholder.cardAt(time), store, store.pickTerminal(random), time, amount,
-            Purchases.inStoreEntryMode(cardholder.habits(), random), ScenarioTag.NORMAL);
+            Purchases.inStoreEntryMode(cardholder.habits(), cardholder.home(), random), ScenarioTag.NORMAL);
     }
 
     private SyntheticAuthorization online(final Cardholder cardholder, final String whereNow, final long time,

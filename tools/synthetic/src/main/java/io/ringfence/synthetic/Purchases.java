@@ -33,8 +33,17 @@ final class Purchases {
             who.billingCountry(), tag);
     }
 
-    /** How a cardholder pays in store, by their habits. */
-    static EntryMode inStoreEntryMode(final SpendingHabits habits, final RandomDraws random) {
+    /**
+     * How a cardholder pays in store, by their habits. An inserted chip is verified by PIN, as EMV is almost everywhere,
+     * except on cards issued in the United States, where chip cards mostly verify by signature or not at all.
+     */
+    static EntryMode inStoreEntryMode(final SpendingHabits habits, final Country home, final RandomDraws random) {
+        final EntryMode mode = inStoreEntryModeWithoutPin(habits, random);
+        return mode == EntryMode.CHIP && !"US".equals(home.code()) ? EntryMode.CHIP_AND_PIN : mode;
+    }
+
+    /** How someone who holds the card but not its PIN pays with it in store, by its owner's habits. */
+    static EntryMode inStoreEntryModeWithoutPin(final SpendingHabits habits, final RandomDraws random) {
         if (random.chance(habits.contactlessShare())) {
             return random.chance(habits.walletShare()) ? EntryMode.WALLET : EntryMode.CONTACTLESS;
         }

@@ -155,7 +155,7 @@ final class ScenarioContext {
     void genuineInStore(final Cardholder cardholder, final Merchant store, final long timeMillis, final String step) {
         emit(Purchases.inStore(cardholder.card(), store, store.pickTerminal(random), timeMillis,
             Purchases.typicalAmount(store.category(), cardholder.habits().spendLevel(), random),
-            Purchases.inStoreEntryMode(cardholder.habits(), random), tag(step, false, Expectation.NONE)));
+            Purchases.inStoreEntryMode(cardholder.habits(), cardholder.home(), random), tag(step, false, Expectation.NONE)));
     }
 
     /** The cardholder's own online purchase from their main device. */

@@ -19,8 +19,8 @@ public enum ScenarioKind {
         "for up to two weeks someone spends on the card beside its owner, at five times the owner's usual amounts"),
     NEW_DEVICE_FOREIGN_IP("new device and IP country",
         "a fraudster buys online from a device, IP address and email never seen for the card, in another country"),
-    FALSE_POSITIVE("false positive, cleared by an analyst",
-        "a genuine purchase abroad on a new laptop is declined; an analyst clears the flag");
+    FALSE_POSITIVE("false positive, never refused in store",
+        "a genuine purchase abroad on a new laptop looks like fraud; the traveller's chip-and-PIN and later taps go through");
 
     private final String title;
     private final String story;

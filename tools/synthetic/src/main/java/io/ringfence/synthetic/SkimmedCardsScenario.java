@@ -49,7 +49,7 @@ final class SkimmedCardsScenario implements Scenario {
             final long visit = random.between(installed, removed);
             ctx.emit(Purchases.inStore(card, station, pump, visit,
                 Purchases.typicalAmount(MerchantCategory.SERVICE_STATION, victim.habits().spendLevel(), random),
-                Purchases.inStoreEntryMode(victim.habits(), random),
+                Purchases.inStoreEntryMode(victim.habits(), victim.home(), random),
                 ctx.tag("card copied at a skimmed pump", false, Expectation.NONE)));
 
             final String where = random.chance(ABROAD_SHARE) ? NormalSpending.abroad(victim.home(), random)
