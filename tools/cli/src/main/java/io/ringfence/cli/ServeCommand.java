@@ -128,6 +128,12 @@ public final class ServeCommand implements Callable<Integer> {
             + " are not stand-ins while the JVM compiles (default on).")
     private boolean warmUp;
 
+    @Option(names = "--io-spin", paramLabel = "D", converter = DurationArgument.class, defaultValue = "10ms",
+        description = "How long the I/O thread keeps polling after its last request before it sleeps in epoll; 0 to"
+            + " sleep whenever nothing is outstanding, when the callers share the server's cores (default"
+            + " ${DEFAULT-VALUE}).")
+    private Duration ioSpin;
+
     @Option(names = "--drain-grace", paramLabel = "D", converter = DurationArgument.class, defaultValue = "10s",
         description = "How long SIGTERM lets outstanding requests finish (default ${DEFAULT-VALUE}).")
     private Duration drainGrace;
@@ -223,7 +229,8 @@ public final class ServeCommand implements Callable<Integer> {
             .maxFrameBytes(maxFrameBytes)
             .maxBodyBytes(maxBodyBytes)
             .idleTimeout(idleTimeout)
-            .drainGrace(drainGrace);
+            .drainGrace(drainGrace)
+            .ioSpin(ioSpin);
         if (httpTlsCert != null || httpTlsKey != null) {
             require(httpTlsCert != null && httpTlsKey != null, "--http-tls-cert and --http-tls-key go together");
             builder.httpTls(new ServerConfig.TlsFiles(httpTlsCert, httpTlsKey, null));
