@@ -18,7 +18,8 @@ import java.util.Locale;
  * A server's HTTP door: {@code POST /v1/authorizations} over keep-alive connections, one request outstanding on
  * each (HTTP/1.1 without pipelining, as gateways call), non-blocking sockets polled by the agent's thread. A request
  * goes out on a free connection; with none free, {@link #submit} says so and the agent's send lag shows the wait.
- * A 503 (not ready, or the server's in-flight limit) counts as a stand-in: the caller got no decision.
+ * A 503 (not ready, or the server's in-flight limit) counts as a stand-in: the caller got no decision. No expiry is
+ * sent: the synthetic cards expire by their own calendar, and the server checks them against today's.
  */
 final class HttpTarget implements LoadTarget {
     private static final int BUFFER_BYTES = 16 * 1024;
@@ -119,7 +120,6 @@ final class HttpTarget implements LoadTarget {
         body.append("{\"request_id\":\"bench-").append(correlation).append('"');
         field("pan", r.pan());
         field("card_reference", r.cardReference());
-        field("expiry", r.expiry());
         body.append(",\"amount_minor\":").append(r.amountMinor());
         field("currency", r.currency());
         field("channel", r.channel() == null ? null : r.channel().name());

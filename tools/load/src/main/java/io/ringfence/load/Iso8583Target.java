@@ -22,7 +22,8 @@ import java.util.Locale;
 /**
  * A server's ISO 8583 door over one connection, as an acquirer link runs (jPOS {@code NACChannel} framing and
  * {@code ISO87BPackager} packing, by the door's own field table): 0100 out, 0110 back, matched on the STAN, many
- * outstanding at once. The socket is non-blocking and read by the agent's thread between sends. The door answers 91
+ * outstanding at once. The socket is non-blocking and read by the agent's thread between sends. No expiry is sent:
+ * the synthetic cards expire by their own calendar, and the server checks them against today's. The door answers 91
  * when it gives no decision (engine in-flight limit, draining); those count as stand-ins. A stand-in the engine gives
  * as an approval or decline looks like any answer on this wire: the server's {@code /metrics} counts them.
  */
@@ -72,14 +73,11 @@ final class Iso8583Target implements LoadTarget {
             .set(4, Long.toString(request.amountMinor()))
             .set(7, TRANSMISSION.format(Instant.now()))
             .set(11, Integer.toString(stan))
-            .set(22, posEntryMode(request.entryMode()))
+            .set(22, posEntryMode(request.channel(), request.entryMode()))
             .set(25, posCondition(request.channel(), request.entryMode()))
             .set(37, Long.toString(nextRrn++))
             .set(42, request.merchantId())
             .set(49, Integer.toString(Currency.getInstance(request.currency()).getNumericCode()));
-        if (request.expiry() != null) {
-            writer.set(14, request.expiry().substring(2) + request.expiry().substring(0, 2));
-        }
         if (request.mcc() != AuthorizationRequest.NO_MCC) {
             writer.set(18, Integer.toString(request.mcc()));
         }
@@ -171,10 +169,14 @@ final class Iso8583Target implements LoadTarget {
     }
 
     /**
-     * Field 22, by the door's mapping: the entry mode in the first two digits, PIN capability 1. Field 22 cannot say
-     * that a PIN or 3-D Secure verified the cardholder, so those go as plain chip and e-commerce.
+     * Field 22, by the door's mapping: the entry mode in the first two digits, PIN capability 1; online, a wallet is
+     * e-commerce (071 would say contactless, which the door reads as in store). Field 22 cannot say that a PIN or
+     * 3-D Secure verified the cardholder, so those go as plain chip and e-commerce.
      */
-    private static String posEntryMode(final EntryMode mode) {
+    private static String posEntryMode(final Channel channel, final EntryMode mode) {
+        if (channel == Channel.CNP) {
+            return mode == EntryMode.MOTO || mode == EntryMode.MANUAL ? "011" : "811";
+        }
         return switch (mode == null ? EntryMode.CHIP : mode) {
             case CHIP, CHIP_AND_PIN -> "051";
             case CONTACTLESS, WALLET -> "071";
