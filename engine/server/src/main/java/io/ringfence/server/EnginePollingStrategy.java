@@ -3,8 +3,6 @@ package io.ringfence.server;
 import io.netty.channel.SelectStrategy;
 import io.netty.util.IntSupplier;
 
-import java.util.function.LongSupplier;
-
 /**
  * The I/O loop's select strategy: before each look at the sockets it delivers the engine's answers, then decides
  * whether it may sleep. While requests are outstanding, or for {@code spinNanos} after the last one, it only peeks
@@ -17,13 +15,11 @@ import java.util.function.LongSupplier;
  */
 final class EnginePollingStrategy implements SelectStrategy {
     private final long spinNanos;
-    private final LongSupplier clock;
     private volatile EngineDoor door;
     private long lastActive;
 
-    EnginePollingStrategy(final long spinNanos, final LongSupplier clock) {
+    EnginePollingStrategy(final long spinNanos) {
         this.spinNanos = spinNanos;
-        this.clock = clock;
     }
 
     /** Starts polling this door; set once the engine is up. */
@@ -37,7 +33,7 @@ final class EnginePollingStrategy implements SelectStrategy {
         if (current == null) {
             return hasTasks ? selectSupplier.get() : SelectStrategy.SELECT;
         }
-        final long now = clock.getAsLong();
+        final long now = System.nanoTime();
         final boolean answered = current.poll() > 0;
         if (answered || current.inFlight() > 0 || hasTasks) {
             lastActive = now;

@@ -55,7 +55,7 @@ public final class RingfenceServer implements AutoCloseable {
 
     private RingfenceServer(final ServerConfig config) {
         this.config = config;
-        this.polling = new EnginePollingStrategy(config.ioSpin().toNanos(), System::nanoTime);
+        this.polling = new EnginePollingStrategy(config.ioSpin().toNanos());
         this.epoll = Epoll.isAvailable();
         final IoHandlerFactory handlers = epoll ? EpollIoHandler.newFactory(0, () -> polling)
             : NioIoHandler.newFactory(SelectorProvider.provider(), () -> polling);
